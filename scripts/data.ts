@@ -1,0 +1,90 @@
+/**
+ * `npm run data`: builds the catalogue artefacts from MovieLens + Wikipedia into public/data/.
+ * `--if-stale` skips the work when the inputs and the pipeline code are unchanged.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { encodeCatalogueDetails, encodeCatalogueIndex, encodeRatings } from '../src/core/catalogue/codec';
+import { DATA_SCHEMA_VERSION, type DataManifest } from '../src/core/catalogue/types';
+import { MOVIELENS_DIR, OUT_DIR, ROOT, WIKIPEDIA_DIR } from './paths';
+import { buildCatalogue } from './pipeline/build';
+import { DataError } from './pipeline/errors';
+import { loadMovieLens } from './pipeline/movielens';
+import { loadWikipedia } from './pipeline/wikipedia';
+import { readManifest, sha256, writeAll } from './pipeline/write';
+
+/** Fingerprint of everything the output depends on: input files (name, size, mtime) and pipeline code. */
+function fingerprint(): string {
+  const parts: string[] = [String(DATA_SCHEMA_VERSION)];
+  for (const dir of [MOVIELENS_DIR, WIKIPEDIA_DIR]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((f) => /\.(csv|json)$/.test(f)).sort();
+    } catch {
+      parts.push(`${dir}:missing`);
+    }
+    for (const f of names) {
+      const s = statSync(join(dir, f));
+      parts.push(`${f}:${s.size}:${s.mtimeMs}`);
+    }
+  }
+  for (const dir of ['scripts/pipeline', 'src/core/catalogue']) {
+    for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
+      parts.push(sha256(readFileSync(join(ROOT, dir, f))));
+    }
+  }
+  return sha256(parts.join('\n'));
+}
+
+function main(): void {
+  const ifStale = process.argv.includes('--if-stale');
+  const inputs = fingerprint();
+  const old = readManifest(OUT_DIR);
+  if (ifStale && old?.inputs === inputs && old.schemaVersion === DATA_SCHEMA_VERSION) {
+    console.log(`data: up to date (${relative(ROOT, OUT_DIR) || OUT_DIR})`);
+    return;
+  }
+  const t0 = performance.now();
+  console.log(`data: reading MovieLens from ${MOVIELENS_DIR}`);
+  const ml = loadMovieLens(MOVIELENS_DIR);
+  console.log(`data: reading Wikipedia extracts from ${WIKIPEDIA_DIR}`);
+  const wiki = loadWikipedia(WIKIPEDIA_DIR);
+  const built = buildCatalogue(ml, wiki);
+
+  const files = writeAll(OUT_DIR, {
+    'catalogue.json': JSON.stringify(encodeCatalogueIndex(built.index, DATA_SCHEMA_VERSION)),
+    'details.json': JSON.stringify(encodeCatalogueDetails(built.details, DATA_SCHEMA_VERSION)),
+    'ratings.bin': encodeRatings(built.ratings),
+  });
+  const manifest: DataManifest & { inputs: string } = {
+    schemaVersion: DATA_SCHEMA_VERSION,
+    builtAt: new Date().toISOString(),
+    counts: {
+      movies: built.index.length,
+      ratings: ml.ratings.length,
+      users: built.userIds.length,
+      tags: ml.tags.length,
+      withExtract: built.withExtract,
+    },
+    files,
+    inputs,
+  };
+  writeAll(OUT_DIR, { 'manifest.json': JSON.stringify(manifest, null, 2) });
+  const pct = ((100 * built.withExtract) / built.index.length).toFixed(1);
+  console.log(
+    `data: ${built.index.length} movies, ${ml.ratings.length} ratings by ${built.userIds.length} users, ` +
+      `${ml.tags.length} tags; Wikipedia extract for ${built.withExtract} movies (${pct}%) ` +
+      `in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${relative(ROOT, OUT_DIR)}`,
+  );
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof DataError) {
+    console.error(`data: ${err.message}`);
+    console.error('data: nothing was written. Set RECOSTREAM_DATA_DIR to the folder holding movielens-latest-small/ and wikipedia-movie-data/.');
+    process.exit(1);
+  }
+  throw err;
+}

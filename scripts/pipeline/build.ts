@@ -1,0 +1,74 @@
+/** Joins MovieLens with Wikipedia into the artefacts the app loads. Pure apart from its inputs. */
+import type { MovieDetails, MovieIndexEntry, RatingsCOO } from '../../src/core/catalogue/types';
+import type { MovieLens } from './movielens';
+import { WikiIndex, type WikiFilm } from './wikipedia';
+
+export interface BuiltCatalogue {
+  index: MovieIndexEntry[];
+  details: MovieDetails[];
+  ratings: RatingsCOO;
+  /** Dense user index → MovieLens userId. */
+  userIds: number[];
+  withExtract: number;
+}
+
+const MAX_TAGS = 8;
+
+export function buildCatalogue(ml: MovieLens, wiki: readonly WikiFilm[]): BuiltCatalogue {
+  const movies = [...ml.movies].sort((a, b) => a.movieId - b.movieId);
+  const itemOf = new Map(movies.map((m, i) => [m.movieId, i]));
+  const userIds = [...new Set(ml.ratings.map((r) => r.userId))].sort((a, b) => a - b);
+  const userOf = new Map(userIds.map((u, i) => [u, i]));
+
+  const count = new Float64Array(movies.length);
+  const sum = new Float64Array(movies.length);
+  const n = ml.ratings.length;
+  const ratings: RatingsCOO = {
+    nUsers: userIds.length,
+    nItems: movies.length,
+    user: new Uint16Array(n),
+    item: new Uint16Array(n),
+    rating: new Float32Array(n),
+    time: new Uint32Array(n),
+  };
+  ml.ratings.forEach((r, k) => {
+    const i = itemOf.get(r.movieId)!;
+    count[i]! += 1;
+    sum[i]! += r.rating;
+    ratings.user[k] = userOf.get(r.userId)!;
+    ratings.item[k] = i;
+    ratings.rating[k] = r.rating;
+    ratings.time[k] = r.timestamp;
+  });
+
+  const tagCounts = movies.map(() => new Map<string, number>());
+  for (const t of ml.tags) {
+    const tag = t.tag.toLowerCase().replace(/\s+/g, ' ');
+    if (!tag) continue;
+    const m = tagCounts[itemOf.get(t.movieId)!]!;
+    m.set(tag, (m.get(tag) ?? 0) + 1);
+  }
+
+  const wikiIndex = new WikiIndex(wiki);
+  let withExtract = 0;
+  const index: MovieIndexEntry[] = [];
+  const details: MovieDetails[] = [];
+  movies.forEach((m, i) => {
+    index.push({ id: m.movieId, title: m.title, year: m.year, genres: m.genres, n: count[i]!, mean: count[i]! ? sum[i]! / count[i]! : 0 });
+    const d: MovieDetails = {
+      id: m.movieId,
+      tags: [...tagCounts[i]!.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, MAX_TAGS)
+        .map(([t]) => t),
+    };
+    const w = wikiIndex.match([m.title, ...m.aka], m.year);
+    if (w) {
+      d.extract = w.extract;
+      d.wiki = w.href;
+      withExtract++;
+    }
+    details.push(d);
+  });
+  return { index, details, ratings, userIds, withExtract };
+}
