@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RecoStreamDB, SCHEMA_V1 } from './database';
+
+const names: string[] = [];
+const fresh = () => {
+  const name = `test-${names.length}-${Date.now()}`;
+  names.push(name);
+  return name;
+};
+afterEach(async () => {
+  for (const n of names.splice(0)) await Dexie.delete(n);
+});
+
+describe('RecoStreamDB', () => {
+  it('opens at the current version with every store of version 1', async () => {
+    const db = new RecoStreamDB(fresh());
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
+    db.close();
+  });
+
+  it('keeps data written by a version-1 database when reopened at the current version', async () => {
+    const name = fresh();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('users').add({ id: 'u1', username: 'Ada', usernameKey: 'ada', createdAt: 1, avatar: 0 });
+    await v1.table('feedback').add({ userId: 'u1', movieId: 1, kind: 'like', at: 5, surface: 'search' });
+    v1.close();
+
+    const db = new RecoStreamDB(name);
+    expect(await db.users.get('u1')).toMatchObject({ username: 'Ada' });
+    expect(await db.feedback.where('[userId+movieId]').equals(['u1', 1]).count()).toBe(1);
+    db.close();
+  });
+
+  it('enforces case-folded username uniqueness through the unique index', async () => {
+    const db = new RecoStreamDB(fresh());
+    await db.users.add({ id: 'a', username: 'Ada', usernameKey: 'ada', createdAt: 1, avatar: 0 });
+    await expect(db.users.add({ id: 'b', username: 'ADA', usernameKey: 'ada', createdAt: 2, avatar: 1 })).rejects.toThrow();
+    db.close();
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The one IndexedDB database of RecoStream. Versions are append-only: never edit a shipped
+ * `version(n)` block; add `version(n + 1)` with an upgrade function and a migration test.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  CredentialRecord,
+  FeedbackRecord,
+  ImpressionRecord,
+  KeyRecord,
+  LoginAttemptRecord,
+  MetaRecord,
+  ModelStateRecord,
+  RefreshTokenRecord,
+  SettingRecord,
+  UserRecord,
+} from './schema';
+
+export const DB_NAME = 'recostream';
+
+/** Version 1 stores, kept verbatim so migrations can be tested from the first version on. */
+export const SCHEMA_V1 = {
+  users: '&id, &usernameKey',
+  credentials: '&userId',
+  refreshTokens: '&id, userId, familyId',
+  keys: '&name',
+  loginAttempts: '&userId',
+  feedback: '++id, userId, [userId+movieId], [userId+at]',
+  impressions: '++id, userId, [userId+at]',
+  settings: '&[userId+key], userId',
+  modelState: '&[userId+model], userId',
+  meta: '&key',
+} as const;
+
+export class RecoStreamDB extends Dexie {
+  declare users: EntityTable<UserRecord, 'id'>;
+  declare credentials: EntityTable<CredentialRecord, 'userId'>;
+  declare refreshTokens: EntityTable<RefreshTokenRecord, 'id'>;
+  declare keys: EntityTable<KeyRecord, 'name'>;
+  declare loginAttempts: EntityTable<LoginAttemptRecord, 'userId'>;
+  declare feedback: EntityTable<FeedbackRecord, 'id'>;
+  declare impressions: EntityTable<ImpressionRecord, 'id'>;
+  declare settings: Table<SettingRecord, [string, string]>;
+  declare modelState: Table<ModelStateRecord, [string, string]>;
+  declare meta: EntityTable<MetaRecord, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+
+  /** Tables holding records that belong to one user (used by profile deletion and export). */
+  get perUserTables() {
+    return [this.credentials, this.refreshTokens, this.loginAttempts, this.feedback, this.impressions, this.settings, this.modelState] as const;
+  }
+}
