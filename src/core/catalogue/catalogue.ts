@@ -1,0 +1,43 @@
+/** An in-memory catalogue with lookups by MovieLens id, built once from the decoded index. */
+import { titleKey } from './titles';
+import type { Genre, MovieIndexEntry } from './types';
+
+export interface Catalogue {
+  movies: readonly MovieIndexEntry[];
+  /** movieId → position in `movies` (the item index used by ratings and vectors). */
+  indexOf: ReadonlyMap<number, number>;
+  /** titleKey of each movie, aligned with `movies`. */
+  keys: readonly string[];
+  /** Mean of all community ratings (the prior for damped means). */
+  globalMean: number;
+  latestYear: number;
+}
+
+export function createCatalogue(movies: readonly MovieIndexEntry[]): Catalogue {
+  let sum = 0;
+  let count = 0;
+  let latestYear = 0;
+  for (const m of movies) {
+    sum += m.mean * m.n;
+    count += m.n;
+    if (m.year !== null && m.year > latestYear) latestYear = m.year;
+  }
+  return {
+    movies,
+    indexOf: new Map(movies.map((m, i) => [m.id, i])),
+    keys: movies.map((m) => titleKey(m.title)),
+    globalMean: count ? sum / count : 0,
+    latestYear,
+  };
+}
+
+/** Looks a movie up by MovieLens id. */
+export function movieById(cat: Catalogue, id: number): MovieIndexEntry | undefined {
+  const i = cat.indexOf.get(id);
+  return i === undefined ? undefined : cat.movies[i];
+}
+
+/** True when the movie has every genre in `genres`. */
+export function hasGenres(m: MovieIndexEntry, genres: readonly Genre[]): boolean {
+  return genres.every((g) => m.genres.includes(g));
+}

@@ -1,0 +1,56 @@
+/** Browser storage glue: persistence request, usage estimate, theme preference. */
+
+export interface StorageInfo {
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+/** Asks the browser not to evict our data (IndexedDB, caches); resolves to whether it is persistent. */
+export async function requestPersistence(): Promise<boolean | null> {
+  if (!navigator.storage?.persist) return null;
+  try {
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return null;
+  }
+}
+
+export async function storageInfo(): Promise<StorageInfo> {
+  const s = navigator.storage;
+  if (!s?.estimate) return { persisted: null, usage: null, quota: null };
+  const [est, persisted] = await Promise.all([s.estimate(), s.persisted?.() ?? Promise.resolve(null)]);
+  return { persisted, usage: est.usage ?? null, quota: est.quota ?? null };
+}
+
+export type ThemeChoice = 'system' | 'dark' | 'light';
+const THEME_KEY = 'recostream.theme';
+
+export function loadTheme(): ThemeChoice {
+  const v = localStorage.getItem(THEME_KEY);
+  return v === 'dark' || v === 'light' ? v : 'system';
+}
+
+export function applyTheme(choice: ThemeChoice): void {
+  if (choice === 'system') {
+    document.documentElement.removeAttribute('data-theme');
+    localStorage.removeItem(THEME_KEY);
+  } else {
+    document.documentElement.dataset.theme = choice;
+    localStorage.setItem(THEME_KEY, choice);
+  }
+}
+
+/** "12.3 MB". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
