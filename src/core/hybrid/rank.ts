@@ -1,0 +1,188 @@
+/**
+ * The hybrid ranker: scores every catalogue item on semantic similarity, genre match, mood match,
+ * collaborative filtering, a quality prior and freshness of the user's recent feedback, with the
+ * user's learned weights, applies the query's hard filters, and explains each result by the parts
+ * of the score that really counted.
+ */
+import type { Catalogue } from '../catalogue/catalogue';
+import { TOP_RATED_PRIOR_WEIGHT, dampedMean, qualityPrior } from '../catalogue/rows';
+import type { MovieIndexEntry } from '../catalogue/types';
+import type { Reason } from '../explain/reasons';
+import { moodMatch } from '../mood/match';
+import { MOOD_IDS, MOOD_INDEX } from '../mood/moods';
+import { genreMatch } from '../query/genre-match';
+import type { QueryIntent } from '../query/types';
+import { HYBRID_FEATURES, contributions, logit, sigmoid, type FeatureValues, type HybridWeights } from './weights';
+
+/** Per-item signals from the collaborative-filtering model for one user. */
+export interface CfSignals {
+  /** Predicted rating (0.5–5) per item index, or NaN where none. */
+  predicted: Float32Array;
+  /** The liked item (index) that contributed most to each item's prediction, −1 if none. */
+  topNeighbour?: Int32Array;
+  /** Whether the user has any feedback (false: cold start, the CF feature is off). */
+  personalised: boolean;
+}
+
+export interface RankInput {
+  catalogue: Catalogue;
+  /** Parsed query, or null for a query-less row (e.g. "Top picks for you"). */
+  intent: QueryIntent | null;
+  /** Cosine similarity of the query to each item's description (aligned with the catalogue). */
+  semantic?: Float32Array | null;
+  /** Mood profile of item i: `moods[i * MOOD_IDS.length + m]` in [0, 1]. */
+  moods?: Float32Array | Uint8Array | null;
+  /** Scale of `moods` values (255 for the uint8 file). */
+  moodScale?: number;
+  cf?: CfSignals | null;
+  /** Freshness of the user's recent feedback for each item, in [0, 1]. */
+  fresh?: Float32Array | null;
+  /** The recent liked item (index) behind each item's freshness, −1 if none. */
+  freshSource?: Int32Array | null;
+  weights: HybridWeights;
+  /** Movie ids never to return (e.g. disliked, or already liked for rows). */
+  exclude?: ReadonlySet<number>;
+  k: number;
+  /** Minimum contribution (log-odds) for a feature to be named as a reason. */
+  reasonThreshold?: number;
+}
+
+export interface RankedItem {
+  movie: MovieIndexEntry;
+  index: number;
+  /** Probability-like score in (0, 1). */
+  score: number;
+  features: FeatureValues;
+  reasons: Reason[];
+}
+
+/** Maps raw cosine similarities to [0, 1]: 0 at the catalogue mean, 1 at the best match. */
+export function normaliseSemantic(sims: Float32Array): Float32Array {
+  const n = sims.length;
+  if (n === 0) return new Float32Array(0);
+  let sum = 0;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    sum += sims[i]!;
+    if (sims[i]! > max) max = sims[i]!;
+  }
+  const mean = sum / n;
+  const span = max - mean;
+  const out = new Float32Array(n);
+  if (!(span > 1e-9)) return out;
+  for (let i = 0; i < n; i++) out[i] = Math.max(0, (sims[i]! - mean) / span);
+  return out;
+}
+
+/** True when the movie passes the query's hard filters (excluded genres, year range). */
+export function passesFilters(intent: QueryIntent | null, m: MovieIndexEntry): boolean {
+  if (!intent) return true;
+  if (genreMatch(intent.genres, m.genres).excluded) return false;
+  const y = intent.years;
+  if (y) {
+    if (m.year === null) return false;
+    if (y.from !== undefined && m.year < y.from) return false;
+    if (y.to !== undefined && m.year > y.to) return false;
+  }
+  return true;
+}
+
+const EMPTY_FEATURES = (): FeatureValues => ({ semantic: 0, genre: 0, mood: 0, cf: 0, quality: 0, fresh: 0 });
+
+/** Computes the feature values of item `i`. */
+export function itemFeatures(input: RankInput, i: number, sem: Float32Array | null, maxCount: number): FeatureValues {
+  const { catalogue, intent, moods, cf, fresh } = input;
+  const m = catalogue.movies[i]!;
+  const x = EMPTY_FEATURES();
+  if (sem) x.semantic = sem[i]!;
+  if (intent) {
+    x.genre = genreMatch(intent.genres, m.genres).score;
+    if (moods && intent.moods.length) {
+      const k = MOOD_IDS.length;
+      const scale = input.moodScale ?? 1;
+      const profile = new Float32Array(k);
+      for (let j = 0; j < k; j++) profile[j] = moods[i * k + j]! / scale;
+      x.mood = moodMatch(intent.moods, profile);
+    }
+  }
+  if (cf?.personalised) {
+    const p = cf.predicted[i]!;
+    x.cf = Number.isFinite(p) ? Math.min(1, Math.max(0, (p - 2.5) / 2.5)) : 0;
+  }
+  x.quality = qualityPrior(m, catalogue, maxCount);
+  if (fresh) x.fresh = fresh[i]!;
+  return x;
+}
+
+function reasonsFor(input: RankInput, i: number, x: FeatureValues, c: FeatureValues): Reason[] {
+  const t = input.reasonThreshold ?? 0.3;
+  const { catalogue, intent, cf } = input;
+  const m = catalogue.movies[i]!;
+  const out: Reason[] = [];
+  if (c.cf >= t && cf) {
+    const j = cf.topNeighbour?.[i] ?? -1;
+    const liked = j >= 0 ? catalogue.movies[j] : undefined;
+    out.push(liked ? { kind: 'liked-neighbour', movieId: liked.id, title: liked.title } : { kind: 'popular-with-similar' });
+  }
+  if (c.fresh >= t && input.freshSource) {
+    const j = input.freshSource[i] ?? -1;
+    const src = j >= 0 ? catalogue.movies[j] : undefined;
+    if (src && !out.some((r) => r.kind === 'liked-neighbour' && r.movieId === src.id)) out.push({ kind: 'recent-taste', movieId: src.id, title: src.title });
+  }
+  if (intent) {
+    if (c.semantic >= t && x.semantic >= 0.5) {
+      const phrase = (intent.content || intent.residual).trim();
+      if (phrase) out.push({ kind: 'semantic-match', phrase: phrase.length > 48 ? `${phrase.slice(0, 45)}…` : phrase });
+    }
+    if (c.genre >= t) {
+      const matched = intent.genres.include.filter((g) => m.genres.includes(g));
+      if (matched.length) out.push({ kind: 'genre-match', genres: matched });
+    }
+    if (c.mood >= t && input.moods) {
+      const k = MOOD_IDS.length;
+      const scale = input.moodScale ?? 1;
+      const wanted = intent.moods.filter((w) => !w.negated && input.moods![i * k + MOOD_INDEX[w.mood]]! / scale >= 0.4).map((w) => w.mood);
+      if (wanted.length) out.push({ kind: 'mood-match', moods: wanted });
+    }
+  }
+  // "Highly rated" must be true, not merely a non-zero prior.
+  const highlyRated = m.n >= 20 && dampedMean(m.mean, m.n, catalogue.globalMean, TOP_RATED_PRIOR_WEIGHT) >= 3.8;
+  if (!out.some((r) => r.kind !== 'genre-match' && r.kind !== 'mood-match') && c.quality >= t && highlyRated) {
+    out.push({ kind: 'quality', mean: m.mean, n: m.n });
+  }
+  return out;
+}
+
+/** Ranks the catalogue for one query and user; returns the top `k` with features and reasons. */
+export function rankHybrid(input: RankInput): RankedItem[] {
+  const { catalogue, intent, weights, exclude, k } = input;
+  const sem = input.semantic ? normaliseSemantic(input.semantic) : null;
+  let maxCount = 0;
+  for (const m of catalogue.movies) if (m.n > maxCount) maxCount = m.n;
+  // Score every item with the linear part only; keep a bounded top list.
+  const scored: { i: number; z: number; x: FeatureValues }[] = [];
+  let floor = -Infinity;
+  for (let i = 0; i < catalogue.movies.length; i++) {
+    const m = catalogue.movies[i]!;
+    if (exclude?.has(m.id) || !passesFilters(intent, m)) continue;
+    const x = itemFeatures(input, i, sem, maxCount);
+    const z = logit(weights, x);
+    if (scored.length >= k * 4 && z <= floor) continue;
+    scored.push({ i, z, x });
+    if (scored.length >= k * 8) {
+      scored.sort((a, b) => b.z - a.z);
+      scored.length = k * 4;
+      floor = scored[scored.length - 1]!.z;
+    }
+  }
+  scored.sort((a, b) => b.z - a.z || catalogue.movies[b.i]!.n - catalogue.movies[a.i]!.n);
+  return scored.slice(0, k).map(({ i, z, x }) => ({
+    movie: catalogue.movies[i]!,
+    index: i,
+    score: sigmoid(z),
+    features: x,
+    reasons: reasonsFor(input, i, x, contributions(weights, x)),
+  }));
+}
+
+export { HYBRID_FEATURES };
