@@ -1,0 +1,243 @@
+/**
+ * Accounts on this device: sign-up, sign-in with brute-force delays, sessions, password change
+ * and profile deletion. Every operation on a signed-in profile starts by verifying its access token.
+ */
+import { Dexie } from 'dexie';
+import { AuthError } from '../../core/auth/errors';
+import { lockRemainingMs, recordFailure, resolveLockoutPolicy, type LockoutPolicy } from '../../core/auth/lockout';
+import { lockedMessage, secondsUntil } from '../../core/auth/messages';
+import { checkPassword, commonPasswordList, type CommonPasswordList, type PasswordCheck } from '../../core/auth/password-policy';
+import { checkUsername, usernameKey } from '../../core/auth/username';
+import type { SessionPolicy } from '../../core/auth/claims';
+import type { RecoStreamDB } from '../db/database';
+import type { UserRecord } from '../db/schema';
+import { createCredential, needsRehash, verifyCredential, type RandomBytes } from './credentials';
+import type { PasswordHasher } from './hasher';
+import { PBKDF2_MIN_PRODUCTION_ITERATIONS } from './pbkdf2';
+import { TokenService, type SessionTokens, type VerifiedSession } from './tokens';
+
+/** Number of avatar colours the profile picker cycles through. */
+export const AVATAR_COUNT = 8;
+
+/** What anyone on the device may see of a profile (the picker lists these). */
+export interface PublicProfile {
+  id: string;
+  username: string;
+  avatar: number;
+  createdAt: number;
+}
+
+export interface AuthServiceOptions {
+  /** Where PBKDF2 runs (worker in the app, in-thread in tests). */
+  hasher: PasswordHasher;
+  /** Clock, epoch ms. */
+  now?: () => number;
+  /** PBKDF2 iterations for new hashes; older hashes are upgraded at the next sign-in. Default 600,000. */
+  iterations?: number;
+  session?: Partial<SessionPolicy>;
+  lockout?: Partial<LockoutPolicy>;
+  /** Loads the common-password list (default: the bundled list, loaded on first use). */
+  commonPasswords?: () => Promise<CommonPasswordList>;
+  randomBytes?: RandomBytes;
+  randomId?: () => string;
+}
+
+let bundledList: Promise<CommonPasswordList> | undefined;
+/** The bundled list, as a lazily loaded chunk so it is not part of the first paint. */
+function bundledCommonPasswords(): Promise<CommonPasswordList> {
+  bundledList ??= import('../../core/auth/common-passwords').then((m) => commonPasswordList(m.COMMON_PASSWORDS));
+  return bundledList;
+}
+
+const toPublic = (u: UserRecord): PublicProfile => ({ id: u.id, username: u.username, avatar: u.avatar, createdAt: u.createdAt });
+
+export class AuthService {
+  readonly tokens: TokenService;
+  readonly iterations: number;
+  readonly #db: RecoStreamDB;
+  readonly #hasher: PasswordHasher;
+  readonly #now: () => number;
+  readonly #lockout: LockoutPolicy;
+  readonly #common: () => Promise<CommonPasswordList>;
+  readonly #randomBytes: RandomBytes | undefined;
+  readonly #randomId: () => string;
+
+  constructor(db: RecoStreamDB, options: AuthServiceOptions) {
+    this.#db = db;
+    this.#hasher = options.hasher;
+    this.#now = options.now ?? Date.now;
+    this.iterations = options.iterations ?? PBKDF2_MIN_PRODUCTION_ITERATIONS;
+    if (!Number.isInteger(this.iterations) || this.iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${this.iterations}`);
+    this.#lockout = resolveLockoutPolicy(options.lockout);
+    this.#common = options.commonPasswords ?? bundledCommonPasswords;
+    this.#randomBytes = options.randomBytes;
+    this.#randomId = options.randomId ?? (() => globalThis.crypto.randomUUID());
+    const tokenOptions = { now: this.#now, randomId: this.#randomId };
+    this.tokens = new TokenService(db, options.session ? { ...tokenOptions, session: options.session } : tokenOptions);
+  }
+
+  /** Profiles on this device, oldest first. */
+  async listProfiles(): Promise<PublicProfile[]> {
+    return (await this.#db.users.toArray()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map(toPublic);
+  }
+
+  /** Checks a candidate password (for live feedback in forms). */
+  async checkNewPassword(password: string, username?: string): Promise<PasswordCheck> {
+    const common = await this.#common();
+    return checkPassword(password, username === undefined ? { common } : { common, username });
+  }
+
+  async #requireStrong(password: string, username: string): Promise<void> {
+    const r = await this.checkNewPassword(password, username);
+    if (!r.ok) throw new AuthError('ERR_WEAK_PASSWORD', r.message, { details: { rule: r.rule } });
+  }
+
+  /** Creates a profile and signs it in. */
+  async signUp(rawUsername: string, password: string): Promise<SessionTokens> {
+    const name = checkUsername(rawUsername);
+    if (!name.ok) throw new AuthError('ERR_USERNAME_INVALID', name.message, { details: { rule: name.rule } });
+    const taken = () => new AuthError('ERR_USERNAME_TAKEN', `The name “${name.username}” is already used on this device. Pick another one.`);
+    if (await this.#db.users.where('usernameKey').equals(name.key).count()) throw taken();
+    await this.#requireStrong(password, name.username);
+    const now = this.#now();
+    const id = this.#randomId();
+    const credential = await createCredential(this.#hasher, id, password, this.#credentialOptions(now));
+    try {
+      await this.#db.transaction('rw', this.#db.users, this.#db.credentials, async () => {
+        const avatar = (await this.#db.users.count()) % AVATAR_COUNT;
+        await this.#db.users.add({ id, username: name.username, usernameKey: name.key, createdAt: now, avatar });
+        await this.#db.credentials.add(credential);
+      });
+    } catch (err) {
+      // The unique index on usernameKey settles a race between two tabs signing up the same name.
+      if (err instanceof Dexie.ConstraintError) throw taken();
+      throw err;
+    }
+    return this.tokens.issue(id);
+  }
+
+  #credentialOptions(now: number) {
+    return this.#randomBytes ? { iterations: this.iterations, now, randomBytes: this.#randomBytes } : { iterations: this.iterations, now };
+  }
+
+  /** Epoch ms until which `username` is locked after failed attempts (0 when it is not). */
+  async lockedUntil(username: string): Promise<number> {
+    const user = await this.#db.users.where('usernameKey').equals(usernameKey(username)).first();
+    if (!user) return 0;
+    const state = await this.#db.loginAttempts.get(user.id);
+    return lockRemainingMs(state, this.#now()) > 0 ? (state?.lockedUntil ?? 0) : 0;
+  }
+
+  /**
+   * Checks `password` for `user`, honouring and updating the lockout. Used by sign-in and by the
+   * operations that re-ask the password, so none of them can be used to guess faster.
+   */
+  async #checkPassword(user: UserRecord, password: string): Promise<void> {
+    const state = await this.#db.loginAttempts.get(user.id);
+    const before = this.#now();
+    if (lockRemainingMs(state, before) > 0 && state) throw this.#locked(state.lockedUntil, before, false);
+    const credential = await this.#db.credentials.get(user.id);
+    const ok = credential !== undefined && (await verifyCredential(this.#hasher, credential, password));
+    const now = this.#now();
+    if (ok) {
+      await this.#db.loginAttempts.delete(user.id);
+      if (needsRehash(credential, this.iterations)) {
+        await this.#db.credentials.put(await createCredential(this.#hasher, user.id, password, this.#credentialOptions(now)));
+      }
+      return;
+    }
+    const next = await this.#db.transaction('rw', this.#db.loginAttempts, async () => {
+      const s = recordFailure(await this.#db.loginAttempts.get(user.id), now, this.#lockout);
+      await this.#db.loginAttempts.put({ userId: user.id, ...s });
+      return s;
+    });
+    if (next.lockedUntil > now) throw this.#locked(next.lockedUntil, now, true);
+    const left = this.#lockout.freeFailures + 1 - next.failures;
+    const pause = Math.round(this.#lockout.baseDelayMs / 1000);
+    throw new AuthError(
+      'ERR_WRONG_PASSWORD',
+      left === 1
+        ? `Wrong password. One more wrong try and this profile pauses for ${pause} seconds.`
+        : `Wrong password. ${left} tries left before a ${pause}-second pause.`,
+    );
+  }
+
+  #locked(until: number, now: number, justFailed: boolean): AuthError {
+    const text = lockedMessage(secondsUntil(until, now));
+    return new AuthError('ERR_LOCKED', justFailed ? `Wrong password. ${text}` : text, { details: { retryAt: until } });
+  }
+
+  /** Signs in the profile called `username`. */
+  async login(username: string, password: string): Promise<SessionTokens> {
+    const user = await this.#db.users.where('usernameKey').equals(usernameKey(username)).first();
+    if (!user) {
+      throw new AuthError('ERR_UNKNOWN_USER', `There is no profile called “${username.trim()}” on this device. Check the name or create a profile.`);
+    }
+    await this.#checkPassword(user, password);
+    return this.tokens.issue(user.id);
+  }
+
+  /** Verifies an access token (or the access token of a pair); see TokenService.verifyAccess. */
+  verify(session: SessionTokens | string): Promise<VerifiedSession> {
+    return this.tokens.verifyAccess(typeof session === 'string' ? session : session?.accessToken);
+  }
+
+  /**
+   * Runs `fn` for the user the access token proves. The one way other services should learn a
+   * userId: never take one from a caller.
+   */
+  async withUser<T>(session: SessionTokens | string, fn: (userId: string, verified: VerifiedSession) => Promise<T>): Promise<T> {
+    const verified = await this.verify(session);
+    return fn(verified.userId, verified);
+  }
+
+  /** Rotates the refresh token into a new pair. */
+  refresh(session: SessionTokens): Promise<SessionTokens> {
+    return this.tokens.rotate(session?.refreshToken);
+  }
+
+  /** Ends the session the tokens belong to. Never fails on bad tokens: there is then nothing to end. */
+  async logout(session: SessionTokens | null | undefined): Promise<void> {
+    if (!session) return;
+    const found = (await this.tokens.sessionOf(session.refreshToken)) ?? (await this.tokens.sessionOf(session.accessToken));
+    if (found) await this.tokens.revokeSession(found.sessionId);
+  }
+
+  /** The signed-in profile. */
+  async currentProfile(session: SessionTokens | string): Promise<PublicProfile> {
+    return this.withUser(session, async (userId) => {
+      const user = await this.#db.users.get(userId);
+      if (!user) throw new AuthError('ERR_SESSION_REVOKED', 'This profile no longer exists. Please sign in again.');
+      return toPublic(user);
+    });
+  }
+
+  async #userOf(session: SessionTokens | string): Promise<{ user: UserRecord; verified: VerifiedSession }> {
+    const verified = await this.verify(session);
+    const user = await this.#db.users.get(verified.userId);
+    if (!user) throw new AuthError('ERR_SESSION_REVOKED', 'This profile no longer exists. Please sign in again.');
+    return { user, verified };
+  }
+
+  /** Changes the password (the current one is required); ends every session and returns a new one. */
+  async changePassword(session: SessionTokens | string, currentPassword: string, newPassword: string): Promise<SessionTokens> {
+    const { user } = await this.#userOf(session);
+    await this.#checkPassword(user, currentPassword);
+    await this.#requireStrong(newPassword, user.username);
+    const credential = await createCredential(this.#hasher, user.id, newPassword, this.#credentialOptions(this.#now()));
+    await this.#db.credentials.put(credential);
+    await this.tokens.revokeUserSessions(user.id);
+    return this.tokens.issue(user.id);
+  }
+
+  /** Deletes the signed-in profile and every record it owns, in one transaction (password required). */
+  async deleteProfile(session: SessionTokens | string, password: string): Promise<void> {
+    const { user } = await this.#userOf(session);
+    await this.#checkPassword(user, password);
+    const db = this.#db;
+    await db.transaction('rw', [db.users, ...db.perUserTables], async () => {
+      await db.users.delete(user.id);
+      for (const table of db.perUserTables) await table.where('userId').equals(user.id).delete();
+    });
+  }
+}

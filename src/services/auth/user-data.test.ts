@@ -1,0 +1,176 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SignJWT, decodeJwt } from 'jose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { authTestEnv } from '../../../tests/fixtures/auth/env';
+import { AuthError } from '../../core/auth/errors';
+import { parseExportFile } from '../../core/auth/export-file';
+
+const envs: ReturnType<typeof authTestEnv>[] = [];
+const env = (...a: Parameters<typeof authTestEnv>) => {
+  const e = authTestEnv(...a);
+  envs.push(e);
+  return e;
+};
+afterEach(async () => {
+  for (const e of envs.splice(0)) await e.dispose();
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AuthError) return e.code;
+    throw e;
+  }
+  return 'resolved';
+}
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../tests/fixtures/auth/${name}`, import.meta.url)), 'utf8');
+
+/** Two profiles, each with some data. */
+async function twoProfiles() {
+  const e = env();
+  const a = await e.auth.signUp('Ada', 'plum tree valley');
+  const b = await e.auth.signUp('Bob', 'orange river delta');
+  const aId = (await e.auth.verify(a)).userId;
+  const bId = (await e.auth.verify(b)).userId;
+  await e.data.addFeedback(a, { movieId: 1, kind: 'like', at: 10, surface: 'search' });
+  const bFeedback = await e.data.addFeedback(b, { movieId: 2, kind: 'dislike', at: 20, surface: 'home-row' });
+  await e.data.setSetting(a, 'theme', 'dark');
+  await e.data.setSetting(b, 'theme', 'light');
+  await e.data.putModelState(b, { model: 'bandit', version: 1, state: { secret: 'bob' } });
+  return { ...e, a, b, aId, bId, bFeedback };
+}
+
+describe('UserDataService isolation', () => {
+  it('scopes every read to the profile the token proves', async () => {
+    const { data, a, b } = await twoProfiles();
+    expect((await data.listFeedback(a)).map((f) => f.movieId)).toEqual([1]);
+    expect((await data.listFeedback(b)).map((f) => f.movieId)).toEqual([2]);
+    expect(await data.getSetting(a, 'theme')).toBe('dark');
+    expect(await data.getModelState(a, 'bandit')).toBeUndefined();
+    expect((await data.getModelState(b, 'bandit'))?.state).toEqual({ secret: 'bob' });
+  });
+
+  it('ignores a userId smuggled into a write and never touches the other profile', async () => {
+    const { data, a, b, aId, bId, bFeedback, db } = await twoProfiles();
+    const smuggled = { movieId: 3, kind: 'like', at: 30, surface: 'search', userId: bId } as Parameters<typeof data.addFeedback>[1];
+    const id = await data.addFeedback(a, smuggled);
+    expect((await db.feedback.get(id))?.userId).toBe(aId);
+    expect(await data.deleteFeedback(a, bFeedback)).toBe(false);
+    expect(await data.listFeedback(b)).toHaveLength(1);
+  });
+
+  it('refuses a forged token claiming to be the other profile', async () => {
+    const { data, a, bId } = await twoProfiles();
+    const [h, , s] = a.accessToken.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...decodeJwt(a.accessToken), sub: bId })).toString('base64url');
+    const forged = { ...a, accessToken: `${h}.${forgedPayload}.${s}` };
+    expect(await codeOf(data.listFeedback(forged))).toBe('ERR_TOKEN_INVALID');
+    expect(await codeOf(data.setSetting(forged, 'theme', 'pwned'))).toBe('ERR_TOKEN_INVALID');
+  });
+
+  it('refuses a token signed with a guessed key for the other profile', async () => {
+    const { data, a, bId, clock } = await twoProfiles();
+    const claims = decodeJwt(a.accessToken);
+    const guess = new Uint8Array(32);
+    const forged = await new SignJWT({ sid: claims.sid, auth_time: claims.auth_time })
+      .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+      .setIssuer(String(claims.iss))
+      .setAudience(String(claims.aud))
+      .setSubject(bId)
+      .setJti('guess')
+      .setIssuedAt(clock.t / 1000)
+      .setExpirationTime(clock.t / 1000 + 60)
+      .sign(guess);
+    expect(await codeOf(data.getModelState(forged, 'bandit'))).toBe('ERR_TOKEN_INVALID');
+  });
+
+  it('refuses expired and signed-out sessions', async () => {
+    const { data, auth, a, b, clock } = await twoProfiles();
+    await auth.logout(b);
+    expect(await codeOf(data.listFeedback(b))).toBe('ERR_SESSION_REVOKED');
+    clock.advance(3_600_000);
+    expect(await codeOf(data.listFeedback(a))).toBe('ERR_SESSION_EXPIRED');
+    expect(await codeOf(data.exportData(a))).toBe('ERR_SESSION_EXPIRED');
+    expect(await codeOf(data.importData(a, fixture('export-valid.json')))).toBe('ERR_SESSION_EXPIRED');
+  });
+});
+
+describe('export and import', () => {
+  it('exports the profile, feedback, impressions, settings and models but no secrets', async () => {
+    const { data, a, db, aId, clock } = await twoProfiles();
+    const impressionId = (await db.impressions.add({ userId: aId, at: 5, surface: 'search', movieId: 1, position: 0, model: 'm', features: [1, 2], propensity: 0.5 })) as number;
+    await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
+    const file = await data.exportData(a);
+    expect(file.exportedAt).toBe(new Date(clock.t).toISOString());
+    expect(file.profile).toMatchObject({ username: 'Ada', avatar: 0 });
+    expect(file.feedback.map((f) => f.kind)).toEqual(['like', 'click']);
+    expect(file.settings).toEqual([{ key: 'theme', value: 'dark' }]);
+    const text = JSON.stringify(file);
+    const cred = await db.credentials.get(aId);
+    for (const secret of [cred!.hash, cred!.salt, a.accessToken, a.refreshToken, aId, 'userId', 'bob']) expect(text).not.toContain(secret);
+    // What we write, we can read back.
+    expect(parseExportFile(text)).toEqual(file);
+  });
+
+  it('round-trips: export, wipe by import into a new profile, same data with links kept', async () => {
+    const { data, auth, a, db, aId } = await twoProfiles();
+    const impressionId = (await db.impressions.add({ userId: aId, at: 5, surface: 'search', movieId: 1, position: 0, model: 'm', features: [1, 2], propensity: 0.5 })) as number;
+    await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
+    await data.putModelState(a, { model: 'cf', version: 2, state: { w: [0.25] } });
+    const text = JSON.stringify(await data.exportData(a));
+
+    const c = await auth.signUp('Cleo', 'silver lake morning');
+    await data.setSetting(c, 'old', true);
+    const summary = await data.importData(c, text);
+    expect(summary).toEqual({ feedback: 2, impressions: 1, settings: 1, models: 1 });
+    const back = await data.exportData(c);
+    const original = JSON.parse(text) as typeof back;
+    const strip = <T extends { id?: number; impressionId?: number }>(xs: T[]) => xs.map(({ id: _i, impressionId: _p, ...r }) => r);
+    expect(strip(back.feedback)).toEqual(strip(original.feedback));
+    expect(strip(back.impressions)).toEqual(strip(original.impressions));
+    expect(back.settings).toEqual(original.settings);
+    expect(back.modelState).toEqual(original.modelState);
+    // The click still points at its impression, under the impression's new id.
+    const click = back.feedback.find((f) => f.kind === 'click');
+    expect(click?.impressionId).toBe(back.impressions[0]?.id);
+    expect(back.profile.username).toBe('Cleo');
+    // The source profile is untouched.
+    expect(await data.listFeedback(a)).toHaveLength(2);
+  });
+
+  it('imports the fixture file into the signed-in profile only', async () => {
+    const { data, a, b } = await twoProfiles();
+    await data.importData(a, fixture('export-valid.json'));
+    expect((await data.listFeedback(a)).map((f) => f.movieId)).toEqual([318, 2571]);
+    expect(await data.getSetting(a, 'exploration')).toEqual({ epsilon: 0.1 });
+    expect((await data.listFeedback(b)).map((f) => f.movieId)).toEqual([2]);
+    expect(await data.getSetting(b, 'theme')).toBe('light');
+  });
+
+  it('leaves everything unchanged when the file is bad', async () => {
+    const { data, a, db } = await twoProfiles();
+    const before = JSON.stringify([await db.feedback.toArray(), await db.settings.toArray(), await db.modelState.toArray(), await db.impressions.toArray()]);
+    for (const bad of ['{oops', '{"format":"other"}', fixture('export-bad-kind.json')]) {
+      expect(await codeOf(data.importData(a, bad))).toBe('ERR_IMPORT_INVALID');
+    }
+    const after = JSON.stringify([await db.feedback.toArray(), await db.settings.toArray(), await db.modelState.toArray(), await db.impressions.toArray()]);
+    expect(after).toBe(before);
+  });
+
+  it('rolls back a half-written import when a write fails', async () => {
+    const { data, a, db } = await twoProfiles();
+    const file = JSON.parse(fixture('export-valid.json'));
+    // Fault injection: the last write of the transaction fails after the deletes and inserts before it.
+    const fail = () => {
+      throw new Error('disk full');
+    };
+    db.modelState.hook('creating').subscribe(fail);
+    await expect(data.importData(a, JSON.stringify(file))).rejects.toThrow('disk full');
+    db.modelState.hook('creating').unsubscribe(fail);
+    expect((await data.listFeedback(a)).map((f) => f.movieId)).toEqual([1]);
+    expect(await data.getSetting(a, 'theme')).toBe('dark');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The signed-in profile as rune state. Tokens are not cached here: they are read from the token
+ * store on each use, so tabs sharing one session always use the newest pair.
+ */
+import { decodeJwt } from 'jose';
+import { AuthError, endsSession } from '../core/auth/errors';
+import { describeError } from '../core/auth/messages';
+import type { PublicProfile } from '../services/auth/auth-service';
+import { authRuntime } from '../services/auth/runtime';
+import type { SessionTokens } from '../services/auth/tokens';
+import { currentHref, navigate } from './router.svelte';
+
+/** Refresh the access token when it has less than this left. */
+const REFRESH_MARGIN_MS = 60_000;
+/** How often a signed-in tab checks that its session is still valid. */
+const CHECK_EVERY_MS = 60_000;
+
+const signedOut = () => new AuthError('ERR_SESSION_EXPIRED', 'You are signed out. Please sign in.');
+
+function expiresSoon(tokens: SessionTokens, now: number): boolean {
+  try {
+    const exp = decodeJwt(tokens.accessToken).exp;
+    return typeof exp !== 'number' || exp * 1000 - now < REFRESH_MARGIN_MS;
+  } catch {
+    // Undecodable: let the refresh (which verifies) decide.
+    return true;
+  }
+}
+
+class SessionState {
+  status = $state<'loading' | 'signed-out' | 'signed-in'>('loading');
+  user = $state<PublicProfile | null>(null);
+  /** Why the last session ended, shown once on the sign-in page. */
+  notice = $state<string | null>(null);
+  #init: Promise<void> | undefined;
+
+  /** Restores the session from storage (once per page) and starts watching it. */
+  init(): Promise<void> {
+    if (!this.#init) {
+      const { store } = authRuntime();
+      store.subscribe(() => void this.#restore('other-tab'));
+      setInterval(() => void this.check(), CHECK_EVERY_MS);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') void this.check();
+      });
+      this.#init = this.#restore('load');
+    }
+    return this.#init;
+  }
+
+  async #restore(why: 'load' | 'other-tab'): Promise<void> {
+    const { store, auth } = authRuntime();
+    if (!store.load()) {
+      if (why === 'other-tab' && this.status === 'signed-in') this.notice = 'You signed out in another tab.';
+      this.#setSignedOut();
+      return;
+    }
+    try {
+      this.user = await auth.currentProfile(await this.tokens());
+      this.status = 'signed-in';
+    } catch (err) {
+      if (endsSession(err)) store.clear();
+      this.notice = describeError(err);
+      this.#setSignedOut();
+    }
+  }
+
+  #setSignedOut(): void {
+    this.user = null;
+    this.status = 'signed-out';
+  }
+
+  async #signedIn(tokens: SessionTokens): Promise<void> {
+    const { store, auth } = authRuntime();
+    store.save(tokens);
+    this.user = await auth.currentProfile(tokens);
+    this.notice = null;
+    this.status = 'signed-in';
+  }
+
+  /** Creates a profile and signs it in. Throws AuthError with a message to show. */
+  async signUp(username: string, password: string): Promise<void> {
+    await this.#signedIn(await authRuntime().auth.signUp(username, password));
+  }
+
+  /** Signs a profile in. Throws AuthError with a message to show. */
+  async login(username: string, password: string): Promise<void> {
+    await this.#signedIn(await authRuntime().auth.login(username, password));
+  }
+
+  /** Signs out here and in every tab; the session's tokens stop working everywhere. */
+  async logout(): Promise<void> {
+    const { store, auth } = authRuntime();
+    const tokens = store.load();
+    store.clear();
+    this.#setSignedOut();
+    this.notice = null;
+    await auth.logout(tokens);
+  }
+
+  /** Valid tokens for a guarded call, refreshed (rotated) when the access token is about to expire. */
+  async tokens(): Promise<SessionTokens> {
+    const { store, auth } = authRuntime();
+    const current = store.load();
+    if (!current) throw signedOut();
+    if (!expiresSoon(current, Date.now())) return current;
+    const rotate = async (): Promise<SessionTokens> => {
+      // Re-read inside the lock: another tab may have rotated the pair meanwhile.
+      const latest = store.load();
+      if (!latest) throw signedOut();
+      if (!expiresSoon(latest, Date.now())) return latest;
+      const next = await auth.refresh(latest);
+      store.save(next);
+      return next;
+    };
+    return navigator.locks ? navigator.locks.request('recostream-session-refresh', rotate) : rotate();
+  }
+
+  /**
+   * Runs a guarded operation with fresh tokens. If the session has ended it signs out, sends the
+   * person to the sign-in page (remembering this page) and rethrows the AuthError.
+   */
+  async guard<T>(fn: (tokens: SessionTokens) => Promise<T>): Promise<T> {
+    try {
+      return await fn(await this.tokens());
+    } catch (err) {
+      if (endsSession(err)) this.end(err);
+      throw err;
+    }
+  }
+
+  /** Verifies the session now (ends it if it is over). */
+  async check(): Promise<void> {
+    if (this.status !== 'signed-in') return;
+    await this.guard((t) => authRuntime().auth.verify(t)).catch(() => undefined);
+  }
+
+  /** Ends the session after `err` and goes to sign-in, coming back here afterwards. */
+  end(err: unknown): void {
+    const name = this.user?.username;
+    authRuntime().store.clear();
+    this.notice = describeError(err);
+    this.#setSignedOut();
+    navigate(name ? { name: 'login', next: currentHref(), user: name } : { name: 'login', next: currentHref() });
+  }
+}
+
+/** The one session of this page. */
+export const session = new SessionState();
