@@ -12,6 +12,8 @@ import type { SessionTokens } from './auth/tokens';
 import type { RecoStreamDB } from './db/database';
 import type { FeedbackRecord, FeedbackSurface } from './db/schema';
 
+export type { FeedbackKind, FeedbackRecord, FeedbackSurface } from './db/schema';
+
 export type Opinion = 'like' | 'dislike';
 
 /** Where the event happened. */

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { signUp } from './helpers';
+
+const CARA = { name: 'Cara', password: 'seven lanterns in the fog' };
+
+test('likes and dislikes toggle, persist across reloads and show in My feedback', async ({ page }) => {
+  await signUp(page, CARA);
+  await page.goto('./');
+  const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
+  await popular.getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
+  await expect(popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await popular.getByRole('button', { name: 'Dislike Pulp Fiction', exact: true }).click();
+  await expect(popular.getByRole('button', { name: 'Remove dislike from Pulp Fiction', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // Changing a like into a dislike replaces it.
+  await popular.getByRole('button', { name: 'Like The Matrix', exact: true }).click();
+  await expect(popular.getByRole('button', { name: 'Remove like from The Matrix', exact: true })).toBeVisible();
+  await popular.getByRole('button', { name: 'Dislike The Matrix', exact: true }).click();
+  await expect(popular.getByRole('button', { name: 'Remove dislike from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(popular.getByRole('button', { name: 'Like The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // Opening a movie logs a click with where it happened.
+  await popular.getByRole('link', { name: 'The Shawshank Redemption' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('The Shawshank Redemption');
+
+  await page.reload();
+  await page.goto('./#/feedback');
+  await expect(page.getByRole('heading', { name: 'My feedback' })).toBeVisible();
+  await expect(page.getByText('1 liked · 2 disliked · 1 opened')).toBeVisible();
+  const list = page.getByRole('list', { name: 'Feedback history, newest first' });
+  await expect(list.getByRole('listitem')).toHaveCount(4);
+  await expect(list.getByRole('listitem').first()).toContainText('Opened');
+  await expect(list.getByRole('listitem').first()).toContainText('Home · Popular on RecoStream');
+  // Undo from the history page.
+  await list.getByRole('button', { name: 'Remove this entry: Liked Forrest Gump' }).click();
+  await expect(page.getByText('0 liked · 2 disliked · 1 opened')).toBeVisible();
+  await page.goto('./');
+  await expect(page.getByRole('region', { name: 'Popular on RecoStream' }).getByRole('button', { name: 'Like Forrest Gump', exact: true })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('two tabs stay consistent, and a confirmed like survives closing the tab at once', async ({ page, context }) => {
+  await signUp(page, { name: 'Dev', password: 'quiet harbour morning light' });
+  const other = await context.newPage();
+  await other.goto('./#/movie/1');
+  await expect(other.getByRole('heading', { level: 1 })).toContainText('Toy Story');
+
+  await page.goto('./#/movie/1');
+  await page.getByRole('button', { name: 'Like Toy Story', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Remove like from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // The other tab follows without a reload.
+  await expect(other.getByRole('button', { name: 'Remove like from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  // Confirmed means committed: close the tab right after the button says so.
+  await other.getByRole('button', { name: 'Dislike Toy Story', exact: true }).click();
+  await expect(other.getByRole('button', { name: 'Remove dislike from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await other.close();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Remove dislike from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('signed out, the thumbs lead to sign-in instead of losing the click', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('region', { name: 'Popular on RecoStream' }).getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
+  await expect(page.getByRole('heading', { name: "Who's watching?" })).toBeVisible();
+});
