@@ -282,7 +282,7 @@ export function rankingScores(model: CfModel, p: UserProfile, rankBy: RankBy = '
 }
 
 /** The liked rated neighbour (residual > 0) contributing most to item i's ranking score, or null. */
-function topContributor(model: CfModel, p: UserProfile, i: number, rankBy: RankBy): Recommendation['because'] {
+export function topContributor(model: CfModel, p: UserProfile, i: number, rankBy: RankBy): Recommendation['because'] {
   if (rankBy === 'rating') {
     const top = explainPrediction(model, p, i).contributors[0];
     return top && top.contribution > 0 && p.residual[top.item]! > 0 ? { item: top.item, contribution: top.contribution } : null;

@@ -11,6 +11,7 @@ export {
   relevanceScores,
   scoreAllItems,
   similarItems,
+  topContributor,
   type PredictionExplanation,
   type RankBy,
   type Recommendation,

@@ -50,10 +50,12 @@ describe('rankHybrid', () => {
   });
 
   it('uses CF only when personalised and names the liked neighbour', () => {
-    const predicted = Float32Array.from([2.5, 2.5, 2.5, 5]);
-    const cold = rankHybrid(base({ cf: { predicted, personalised: false } }));
+    const relevance = Float32Array.from([0, 0.2, 0, 0.8]);
+    const cold = rankHybrid(base({ cf: { relevance, personalised: false } }));
     expect(cold.every((x) => x.features.cf === 0)).toBe(true);
-    const warm = rankHybrid(base({ cf: { predicted, topNeighbour: Int32Array.from([-1, -1, -1, 0]), personalised: true }, exclude: new Set([1]) }));
+    const because = (i: number) => (i === 3 ? 0 : -1);
+    const warm = rankHybrid(base({ cf: { relevance, because, personalised: true }, exclude: new Set([1]) }));
+    expect(warm.find((x) => x.movie.id === 2)!.features.cf).toBeCloseTo(0.25, 6);
     expect(warm[0]!.movie.id).toBe(4);
     expect(warm[0]!.features.cf).toBe(1);
     expect(renderReasons(warm[0]!.reasons)).toBe('Because you liked Space Joy.');

@@ -16,10 +16,10 @@ import { HYBRID_FEATURES, contributions, logit, sigmoid, type FeatureValues, typ
 
 /** Per-item signals from the collaborative-filtering model for one user. */
 export interface CfSignals {
-  /** Predicted rating (0.5–5) per item index, or NaN where none. */
-  predicted: Float32Array;
-  /** The liked item (index) that contributed most to each item's prediction, −1 if none. */
-  topNeighbour?: Int32Array;
+  /** Top-N relevance per item index (≥ 0; see cf/foldin `relevanceScores`); scaled by its maximum. */
+  relevance: Float32Array;
+  /** The liked item (index) that contributed most to item i's relevance, −1 if none. */
+  because?: (i: number) => number;
   /** Whether the user has any feedback (false: cold start, the CF feature is off). */
   personalised: boolean;
 }
@@ -90,7 +90,7 @@ export function passesFilters(intent: QueryIntent | null, m: MovieIndexEntry): b
 const EMPTY_FEATURES = (): FeatureValues => ({ semantic: 0, genre: 0, mood: 0, cf: 0, quality: 0, fresh: 0 });
 
 /** Computes the feature values of item `i`. */
-export function itemFeatures(input: RankInput, i: number, sem: Float32Array | null, maxCount: number): FeatureValues {
+export function itemFeatures(input: RankInput, i: number, sem: Float32Array | null, maxCount: number, maxRelevance: number): FeatureValues {
   const { catalogue, intent, moods, cf, fresh } = input;
   const m = catalogue.movies[i]!;
   const x = EMPTY_FEATURES();
@@ -105,9 +105,9 @@ export function itemFeatures(input: RankInput, i: number, sem: Float32Array | nu
       x.mood = moodMatch(intent.moods, profile);
     }
   }
-  if (cf?.personalised) {
-    const p = cf.predicted[i]!;
-    x.cf = Number.isFinite(p) ? Math.min(1, Math.max(0, (p - 2.5) / 2.5)) : 0;
+  if (cf?.personalised && maxRelevance > 0) {
+    const r = cf.relevance[i]!;
+    x.cf = Number.isFinite(r) ? Math.min(1, Math.max(0, r / maxRelevance)) : 0;
   }
   x.quality = qualityPrior(m, catalogue, maxCount);
   if (fresh) x.fresh = fresh[i]!;
@@ -120,7 +120,7 @@ function reasonsFor(input: RankInput, i: number, x: FeatureValues, c: FeatureVal
   const m = catalogue.movies[i]!;
   const out: Reason[] = [];
   if (c.cf >= t && cf) {
-    const j = cf.topNeighbour?.[i] ?? -1;
+    const j = cf.because?.(i) ?? -1;
     const liked = j >= 0 ? catalogue.movies[j] : undefined;
     out.push(liked ? { kind: 'liked-neighbour', movieId: liked.id, title: liked.title } : { kind: 'popular-with-similar' });
   }
@@ -159,13 +159,15 @@ export function rankHybrid(input: RankInput): RankedItem[] {
   const sem = input.semantic ? normaliseSemantic(input.semantic) : null;
   let maxCount = 0;
   for (const m of catalogue.movies) if (m.n > maxCount) maxCount = m.n;
+  let maxRelevance = 0;
+  if (input.cf?.personalised) for (const r of input.cf.relevance) if (r > maxRelevance) maxRelevance = r;
   // Score every item with the linear part only; keep a bounded top list.
   const scored: { i: number; z: number; x: FeatureValues }[] = [];
   let floor = -Infinity;
   for (let i = 0; i < catalogue.movies.length; i++) {
     const m = catalogue.movies[i]!;
     if (exclude?.has(m.id) || !passesFilters(intent, m)) continue;
-    const x = itemFeatures(input, i, sem, maxCount);
+    const x = itemFeatures(input, i, sem, maxCount, maxRelevance);
     const z = logit(weights, x);
     if (scored.length >= k * 4 && z <= floor) continue;
     scored.push({ i, z, x });

@@ -1,0 +1,212 @@
+/**
+ * The recommendation engine for one user: the trained CF model plus that user's feedback (folded
+ * in, no retraining), the catalogue and mood profiles, producing every ranked surface of the app.
+ * Pure: data in, rankings out; the worker owns one instance.
+ */
+import type { Catalogue } from '../catalogue/catalogue';
+import type { MovieIndexEntry } from '../catalogue/types';
+import { feedbackToRatings, type FeedbackEvent } from '../cf/feedback';
+import { foldInUser, relevanceScores, similarItems, topContributor, type UserProfile } from '../cf/foldin';
+import type { CfModel } from '../cf/model';
+import type { Reason } from '../explain/reasons';
+import { rankHybrid, type CfSignals, type RankedItem } from '../hybrid/rank';
+import { priorWeights, type HybridWeights } from '../hybrid/weights';
+import type { QueryIntent } from '../query/types';
+
+export interface EngineData {
+  catalogue: Catalogue;
+  /** Mood profiles, `nItems × MOOD_IDS.length` in [0, 1], or null when not built. */
+  moods: Float32Array | null;
+}
+
+/** A feedback event by MovieLens id, as stored. */
+export interface UserEvent {
+  movieId: number;
+  kind: 'like' | 'dislike' | 'click';
+  at: number;
+}
+
+export interface FreshnessOptions {
+  /** Likes older than this do not count as recent (ms). */
+  windowMs: number;
+  /** Half-life of a like's influence (ms). */
+  halfLifeMs: number;
+}
+
+export const DEFAULT_FRESHNESS: FreshnessOptions = { windowMs: 30 * 86_400_000, halfLifeMs: 3 * 86_400_000 };
+
+export interface BecauseRow {
+  source: MovieIndexEntry;
+  items: RankedItem[];
+}
+
+export class RecoEngine {
+  readonly #data: EngineData;
+  readonly #model: CfModel;
+  #profile: UserProfile;
+  #relevance: Float32Array;
+  #events: UserEvent[] = [];
+  #liked: number[] = [];
+  #disliked = new Set<number>();
+  #fresh: Float32Array;
+  #freshSource: Int32Array;
+
+  constructor(data: EngineData, model: CfModel) {
+    if (model.nItems !== data.catalogue.movies.length) {
+      throw new Error(`CF model has ${model.nItems} items but the catalogue has ${data.catalogue.movies.length}: retrain`);
+    }
+    this.#data = data;
+    this.#model = model;
+    this.#profile = foldInUser(model, []);
+    this.#relevance = new Float32Array(model.nItems);
+    this.#fresh = new Float32Array(model.nItems);
+    this.#freshSource = new Int32Array(model.nItems).fill(-1);
+  }
+
+  /** Whether the user has given any feedback the models can use. */
+  get personalised(): boolean {
+    return this.#profile.items.length > 0;
+  }
+
+  /** Replaces the user's feedback and refolds them into the model (milliseconds, no retraining). */
+  setFeedback(events: readonly UserEvent[], now: number, fresh: FreshnessOptions = DEFAULT_FRESHNESS): void {
+    const { indexOf } = this.#data.catalogue;
+    this.#events = [...events];
+    const mapped: FeedbackEvent[] = [];
+    for (const e of events) {
+      const item = indexOf.get(e.movieId);
+      if (item !== undefined) mapped.push({ item, kind: e.kind, at: e.at });
+    }
+    const ratings = feedbackToRatings(mapped);
+    this.#profile = foldInUser(this.#model, ratings);
+    relevanceScores(this.#model, this.#profile, this.#relevance);
+
+    // Current verdicts (the latest like/dislike per movie wins).
+    const verdict = new Map<number, { kind: 'like' | 'dislike'; at: number }>();
+    for (const e of mapped) if (e.kind !== 'click' && (verdict.get(e.item)?.at ?? -Infinity) <= e.at) verdict.set(e.item, { kind: e.kind, at: e.at });
+    this.#liked = [...verdict].filter(([, v]) => v.kind === 'like').sort((a, b) => b[1].at - a[1].at).map(([i]) => i);
+    this.#disliked = new Set([...verdict].filter(([, v]) => v.kind === 'dislike').map(([i]) => this.#data.catalogue.movies[i]!.id));
+
+    // Freshness: neighbours of recently liked items, decayed by the like's age.
+    this.#fresh.fill(0);
+    this.#freshSource.fill(-1);
+    const { ptr, item, sim } = this.#model.neighbours;
+    for (const j of this.#liked) {
+      const age = now - verdict.get(j)!.at;
+      if (age > fresh.windowMs) continue;
+      const decay = Math.pow(0.5, Math.max(0, age) / fresh.halfLifeMs);
+      for (let q = ptr[j]!; q < ptr[j + 1]! && q < ptr[j]! + 50; q++) {
+        const v = Math.min(1, sim[q]!) * decay;
+        const i = item[q]!;
+        if (v > this.#fresh[i]!) {
+          this.#fresh[i] = v;
+          this.#freshSource[i] = j;
+        }
+      }
+    }
+  }
+
+  /** Movie ids the user liked or disliked (left out of recommendation rows). */
+  rated(): Set<number> {
+    const out = new Set(this.#disliked);
+    for (const j of this.#liked) out.add(this.#data.catalogue.movies[j]!.id);
+    return out;
+  }
+
+  #cf(): CfSignals {
+    const model = this.#model;
+    const profile = this.#profile;
+    return {
+      relevance: this.#relevance,
+      personalised: this.personalised,
+      because: (i) => topContributor(model, profile, i, 'relevance')?.item ?? -1,
+    };
+  }
+
+  /** Ranks the catalogue for a parsed query; `semantic` holds cosine similarities when the encoder ran. */
+  search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number): RankedItem[] {
+    return rankHybrid({
+      catalogue: this.#data.catalogue,
+      intent,
+      semantic,
+      moods: this.#data.moods,
+      cf: this.#cf(),
+      fresh: this.#fresh,
+      freshSource: this.#freshSource,
+      weights,
+      exclude: this.#disliked,
+      k,
+    });
+  }
+
+  /** "Top picks for you": the hybrid ranking without a query; excludes rated movies. */
+  topPicks(weights: HybridWeights, k: number): RankedItem[] {
+    return rankHybrid({
+      catalogue: this.#data.catalogue,
+      intent: null,
+      moods: this.#data.moods,
+      cf: this.#cf(),
+      fresh: this.#fresh,
+      freshSource: this.#freshSource,
+      weights,
+      exclude: this.rated(),
+      k,
+    });
+  }
+
+  /**
+   * Items like item `j`: its 60 nearest CF neighbours (people who rated one rated the other alike),
+   * re-ranked by a blend with genre overlap (Jaccard), so "more like The Matrix" stays on topic
+   * instead of listing every popular film its fans also watched.
+   */
+  #similar(j: number, n: number, skip: (i: number) => boolean): { item: number; similarity: number }[] {
+    const { movies } = this.#data.catalogue;
+    const gj = new Set(movies[j]!.genres);
+    const pool = similarItems(this.#model, j, 60).filter((x) => !skip(x.item));
+    const top = pool[0]?.similarity ?? 0;
+    const scored = pool.map((x) => {
+      const g = movies[x.item]!.genres;
+      const inter = g.filter((k) => gj.has(k)).length;
+      const union = gj.size + g.length - inter;
+      const jaccard = union ? inter / union : 0;
+      return { item: x.item, similarity: x.similarity, key: 0.6 * (top > 0 ? x.similarity / top : 0) + 0.4 * jaccard };
+    });
+    scored.sort((a, b) => b.key - a.key || a.item - b.item);
+    return scored.slice(0, n).map(({ item, similarity }) => ({ item, similarity }));
+  }
+
+  /** "Because you liked X" rows for the most recent likes: X's nearest neighbours, unrated ones only. */
+  becauseYouLiked(rows: number, k: number): BecauseRow[] {
+    const { movies } = this.#data.catalogue;
+    const rated = this.rated();
+    const out: BecauseRow[] = [];
+    for (const j of this.#liked.slice(0, rows)) {
+      const source = movies[j]!;
+      const reason: Reason = { kind: 'liked-neighbour', movieId: source.id, title: source.title };
+      const items = this.#similar(j, k, (i) => rated.has(movies[i]!.id)).map((n) => ({
+          movie: movies[n.item]!,
+          index: n.item,
+          score: n.similarity,
+          features: { semantic: 0, genre: 0, mood: 0, cf: n.similarity, quality: 0, fresh: 0 },
+          reasons: [reason],
+        }));
+      if (items.length) out.push({ source, items });
+    }
+    return out;
+  }
+
+  /** "More like this" for a movie page: item neighbours by community co-rating, disliked ones left out. */
+  moreLikeThis(movieId: number, k: number): { movie: MovieIndexEntry; similarity: number }[] {
+    const i = this.#data.catalogue.indexOf.get(movieId);
+    if (i === undefined) return [];
+    const { movies } = this.#data.catalogue;
+    return this.#similar(i, k, (j) => this.#disliked.has(movies[j]!.id)).map((n) => ({ movie: movies[n.item]!, similarity: n.similarity }));
+  }
+
+  /** The user's events as last set. */
+  events(): readonly UserEvent[] {
+    return this.#events;
+  }
+}
+
+export { priorWeights };
