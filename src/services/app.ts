@@ -1,8 +1,19 @@
 /** The app's services over the one shared database, created on first use. */
 import { authRuntime } from './auth/runtime';
 import { FeedbackService } from './feedback';
+import { LearningService } from './learning';
 
 let feedback: FeedbackService | undefined;
+let learning: LearningService | undefined;
+
+/** The hybrid-weights learning service. */
+export function learningService(): LearningService {
+  if (!learning) {
+    const { db, auth } = authRuntime();
+    learning = new LearningService(db, auth);
+  }
+  return learning;
+}
 
 /** The feedback log service (shares the auth runtime's database and token checks). */
 export function feedbackService(): FeedbackService {

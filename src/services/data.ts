@@ -1,5 +1,6 @@
 /** Fetching the build's data artefacts (served by the app itself; cached by the service worker). */
 import { decodeCatalogueDetails, decodeCatalogueIndex, decodeRatings } from '../core/catalogue/codec';
+import { decodeMoods } from '../core/mood/codec';
 import { DATA_SCHEMA_VERSION, type DataManifest, type MovieDetails, type MovieIndexEntry, type RatingsCOO } from '../core/catalogue/types';
 
 /** A data file could not be loaded; `message` is safe to show. */
@@ -10,10 +11,23 @@ export class DataLoadError extends Error {
   }
 }
 
-const base = new URL('data/', new URL(import.meta.env.BASE_URL, location.href));
+/** Where the data files are served; in a page, `data/` beside index.html. Workers are told by the page. */
+let base = typeof document === 'undefined' ? null : new URL('data/', document.baseURI);
+
+/** The data folder URL as the page sees it (to hand to workers). */
+export function dataBaseUrl(): string {
+  if (!base) throw new Error('dataBaseUrl() is for pages; workers receive it');
+  return base.href;
+}
+
+/** Sets the data folder URL (workers: the page's `dataBaseUrl()`). */
+export function setDataBaseUrl(url: string): void {
+  base = new URL(url);
+}
 
 async function fetchOk(name: string): Promise<Response> {
   let res: Response;
+  if (!base) throw new DataLoadError('Internal error: the data location was not set.');
   try {
     res = await fetch(new URL(name, base));
   } catch (cause) {
@@ -74,4 +88,22 @@ export async function loadRatings(): Promise<RatingsCOO> {
   } catch (cause) {
     throw new DataLoadError('The community ratings are damaged. Reload to fetch them again.', { cause });
   }
+}
+
+/** Mood profiles (nItems × moods in [0, 1]); null when the build has none. */
+export async function loadMoods(nItems: number): Promise<Float32Array | null> {
+  const man = await loadManifest();
+  if (!man.files['moods.bin']) return null;
+  const res = await fetchOk('moods.bin');
+  try {
+    return decodeMoods(await res.arrayBuffer(), { nMovies: nItems }).scores;
+  } catch (cause) {
+    throw new DataLoadError('The mood profiles are damaged. Reload to fetch them again.', { cause });
+  }
+}
+
+/** A fingerprint of the community ratings, to key caches of models trained on them. */
+export async function ratingsFingerprint(): Promise<string> {
+  const man = await loadManifest();
+  return man.files['ratings.bin']?.sha256 ?? 'unknown';
 }

@@ -4,7 +4,7 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { describeError } from '../core/auth/messages';
-import { feedbackService } from '../services/app';
+import { feedbackService, learningService } from '../services/app';
 import { opinionsOf, type FeedbackContext, type FeedbackRecord, type Opinion } from '../services/feedback';
 import { navigate } from './router.svelte';
 import { session } from './session.svelte';
@@ -18,6 +18,8 @@ class FeedbackState {
   readonly pending = new SvelteSet<number>();
   /** Bumped on every committed write, so models can react. */
   revision = $state(0);
+  /** Bumped when the ranker's weights were updated from a reaction. */
+  learned = $state(0);
   #userId: string | null = null;
   #unsubscribe: (() => void) | null = null;
 
@@ -70,6 +72,7 @@ class FeedbackState {
       await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
       this.error = null;
       this.revision++;
+      if (next && ctx.impressionId !== undefined) this.#learn(ctx.impressionId, next);
     } catch (err) {
       this.error = describeError(err);
     } finally {
@@ -82,7 +85,18 @@ class FeedbackState {
     if (session.status !== 'signed-in') return;
     session
       .guard((t) => feedbackService().logClick(t, movieId, ctx))
-      .then(() => this.revision++)
+      .then(() => {
+        this.revision++;
+        if (ctx.impressionId !== undefined) this.#learn(ctx.impressionId, 'click');
+      })
+      .catch((err: unknown) => (this.error = describeError(err)));
+  }
+
+  /** Teaches the hybrid ranker from a reaction to something it showed. */
+  #learn(impressionId: number, outcome: 'like' | 'dislike' | 'click'): void {
+    session
+      .guard((t) => learningService().learn(t, impressionId, outcome))
+      .then(() => this.learned++)
       .catch((err: unknown) => (this.error = describeError(err)));
   }
 

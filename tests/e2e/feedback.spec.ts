@@ -61,3 +61,34 @@ test('signed out, the thumbs lead to sign-in instead of losing the click', async
   await page.getByRole('region', { name: 'Popular on RecoStream' }).getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
   await expect(page.getByRole('heading', { name: "Who's watching?" })).toBeVisible();
 });
+
+test('liking three sci-fi movies brings "Because you liked…" rows of sci-fi, kept after a reload', async ({ page }) => {
+  await signUp(page, { name: 'Eve', password: 'paper moons over tokyo' });
+  await page.goto('./');
+  const scifi = page.getByRole('region', { name: 'Top Sci-Fi' });
+  const titles: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const card = scifi.getByRole('article').nth(i);
+    const title = (await card.getAttribute('aria-label'))!;
+    titles.push(title);
+    await card.getByRole('button', { name: `Like ${title}`, exact: true }).click();
+    await expect(card.getByRole('button', { name: `Remove like from ${title}`, exact: true })).toBeVisible();
+  }
+  const check = async () => {
+    const rows = page.getByRole('region', { name: /^Because you liked / });
+    await expect(rows).toHaveCount(3);
+    const row = page.getByRole('region', { name: `Because you liked ${titles[2]}` });
+    const cards = row.getByRole('article');
+    await expect(cards.first()).toBeVisible();
+    const n = await cards.count();
+    const genres = await cards.locator('.sub').allTextContents();
+    expect(genres.filter((g) => g.includes('Sci-Fi')).length).toBeGreaterThanOrEqual(Math.ceil(n / 2));
+    // The liked movies themselves are not recommended back.
+    for (const t of titles) await expect(row.getByRole('article', { name: t, exact: true })).toHaveCount(0);
+    await expect(row.getByText(`Because you liked ${titles[2]}.`).first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Top picks for you' }).getByText('From your likes, dislikes')).toBeVisible();
+  };
+  await check();
+  await page.reload();
+  await check();
+});

@@ -11,6 +11,14 @@ const coo = cooFromTriples(3, 4, [
 ]);
 
 describe('trainCf', () => {
+  it('reports its phases in order, ending with done', () => {
+    const seen: string[] = [];
+    trainCf(coo, {}, [], (phase, f) => seen.push(`${phase}:${f}`));
+    expect(seen[0]).toBe('baselines:0');
+    expect(seen).toContain('neighbours:0');
+    expect(seen.at(-1)).toBe('done:1');
+  });
+
   it('records counts, biases and the CSR / CSC copies of the ratings', () => {
     const m = trainCf(coo);
     expect([...m.itemCount]).toEqual([3, 3, 2, 2]);

@@ -43,11 +43,19 @@ export interface CfModel {
  * Trains on community ratings, optionally with extra users (e.g. the app user's feedback mapped
  * by `feedbackToRatings`) appended as users `coo.nUsers + e`.
  */
-export function trainCf(coo: RatingsCOO, options: Partial<CfOptions> = {}, extraUsers: readonly (readonly WeightedRating[])[] = []): CfModel {
+export function trainCf(
+  coo: RatingsCOO,
+  options: Partial<CfOptions> = {},
+  extraUsers: readonly (readonly WeightedRating[])[] = [],
+  onProgress?: (phase: 'baselines' | 'neighbours' | 'done', fraction: number) => void,
+): CfModel {
   const o = resolveCfOptions(options);
   const m = buildRatingMatrix(coo, extraUsers);
+  onProgress?.('baselines', 0);
   const b = fitBaselines(m, { regItem: o.regItem, regUser: o.regUser, epochs: o.baselineEpochs });
-  const neighbours = itemNeighbours(m, b, { shrinkage: o.shrinkage, maxNeighbours: o.maxNeighbours, minSupport: o.minSupport });
+  const neighbours = itemNeighbours(m, b, { shrinkage: o.shrinkage, maxNeighbours: o.maxNeighbours, minSupport: o.minSupport }, (f) =>
+    onProgress?.('neighbours', f),
+  );
   const e = residuals(m, b);
   const colResidual = new Float32Array(m.nnz);
   const colWeight = m.rowWeight ? new Float32Array(m.nnz) : null;
@@ -58,6 +66,7 @@ export function trainCf(coo: RatingsCOO, options: Partial<CfOptions> = {}, extra
   }
   const itemCount = new Uint32Array(m.nItems);
   for (let i = 0; i < m.nItems; i++) itemCount[i] = m.colPtr[i + 1]! - m.colPtr[i]!;
+  onProgress?.('done', 1);
   return {
     kind: 'recostream-cf',
     version: CF_MODEL_VERSION,

@@ -39,11 +39,11 @@ export function residuals(m: RatingMatrix, b: Baselines): Float64Array {
 }
 
 /** Computes every item's top-`maxNeighbours` positive Pearson-baseline neighbours. */
-export function itemNeighbours(m: RatingMatrix, b: Baselines, o: NeighbourOptions): NeighbourLists {
+export function itemNeighbours(m: RatingMatrix, b: Baselines, o: NeighbourOptions, onProgress?: (fraction: number) => void): NeighbourLists {
   if (!(o.shrinkage >= 0) || !Number.isInteger(o.maxNeighbours) || o.maxNeighbours < 1 || !(o.minSupport >= 0)) {
     throw new CfError('ERR_CF_OPTIONS', `neighbour options out of range: ${JSON.stringify(o)}`);
   }
-  const pairs = positivePairs(m, residuals(m, b), o.shrinkage, o.minSupport);
+  const pairs = positivePairs(m, residuals(m, b), o.shrinkage, o.minSupport, onProgress);
   return topNeighbours(m.nItems, pairs, o.maxNeighbours);
 }
 
@@ -59,7 +59,7 @@ interface Pairs {
  * Accumulates the co-rating sums of each pair i < j once: for each item i and each of its raters u,
  * only u's items after i are visited (rows are sorted by item), which halves the work.
  */
-function positivePairs(m: RatingMatrix, e: Float64Array, shrinkage: number, minSupport: number): Pairs {
+function positivePairs(m: RatingMatrix, e: Float64Array, shrinkage: number, minSupport: number, onProgress?: (fraction: number) => void): Pairs {
   const { nItems, rowPtr, rowItem, rowWeight: w, colPtr, colUser, colToRow } = m;
   // Interleaved accumulators [count, Σ e_i e_j, Σ e_i², Σ e_j²] per partner item j: one cache line each.
   const acc = new Float64Array(4 * nItems);
@@ -69,6 +69,7 @@ function positivePairs(m: RatingMatrix, e: Float64Array, shrinkage: number, minS
   let ps = new Float32Array(pa.length);
   let np = 0;
   for (let i = 0; i < nItems; i++) {
+    if (onProgress && (i & 511) === 0) onProgress(i / nItems);
     let nt = 0;
     for (let c = colPtr[i]!, cEnd = colPtr[i + 1]!; c < cEnd; c++) {
       const qi = colToRow[c]!;

@@ -119,8 +119,11 @@ describe('export and import', () => {
     const { data, auth, a, db, aId } = await twoProfiles();
     const impressionId = (await db.impressions.add({ userId: aId, at: 5, surface: 'search', movieId: 1, position: 0, model: 'm', features: [1, 2], propensity: 0.5 })) as number;
     await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
-    await data.putModelState(a, { model: 'cf', version: 2, state: { w: [0.25] } });
+    await data.putModelState(a, { model: 'hybrid-weights', version: 2, state: { w: [0.25] } });
+    // The CF model is derived from data in the file: it is rebuilt, never exported.
+    await data.putModelState(a, { model: 'cf', version: 1, state: { big: [1, 2, 3] } });
     const text = JSON.stringify(await data.exportData(a));
+    expect((JSON.parse(text) as { modelState: { model: string }[] }).modelState.map((m) => m.model)).toEqual(['hybrid-weights']);
 
     const c = await auth.signUp('Cleo', 'silver lake morning');
     await data.setSetting(c, 'old', true);

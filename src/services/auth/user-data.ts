@@ -35,6 +35,12 @@ export interface ImportSummary {
 
 type Session = SessionTokens | string;
 
+/**
+ * Model states that are derived (rebuilt from the community data plus the feedback in the file)
+ * and large: left out of exports. The per-user CF model is megabytes of typed arrays.
+ */
+export const DERIVED_MODELS: ReadonlySet<string> = new Set(['cf']);
+
 export class UserDataService {
   readonly #db: RecoStreamDB;
   readonly #auth: AuthService;
@@ -121,7 +127,7 @@ export class UserDataService {
           feedback: feedback.map(({ userId: _u, ...f }) => f),
           impressions: impressions.map(({ userId: _u, ...i }) => i),
           settings: settings.map(({ key, value }) => ({ key, value })),
-          modelState: models.map(({ model, version, updatedAt, state }) => ({ model, version, updatedAt, state })),
+          modelState: models.filter((m) => !DERIVED_MODELS.has(m.model)).map(({ model, version, updatedAt, state }) => ({ model, version, updatedAt, state })),
         } satisfies ExportFile;
       });
     });

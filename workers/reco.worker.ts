@@ -1,0 +1,118 @@
+/**
+ * The recommendation worker: loads the catalogue, ratings and mood profiles, trains (or receives a
+ * cached) CF model and answers ranking calls with a RecoEngine. Wiring only; the maths is in src/core.
+ */
+import * as Comlink from 'comlink';
+import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue';
+import type { RatingsCOO } from '../src/core/catalogue/types';
+import { feedbackToRatings } from '../src/core/cf/feedback';
+import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
+import { RecoEngine, type UserEvent } from '../src/core/engine/engine';
+import type { HybridWeights } from '../src/core/hybrid/weights';
+import type { QueryIntent } from '../src/core/query/types';
+import { loadCatalogueIndex, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
+
+export interface TrainProgress {
+  phase: 'loading' | 'baselines' | 'neighbours' | 'done';
+  fraction: number;
+}
+
+interface Loaded {
+  catalogue: Catalogue;
+  ratings: RatingsCOO;
+  moods: Float32Array | null;
+  key: string;
+}
+
+let loaded: Promise<Loaded> | undefined;
+let engine: RecoEngine | null = null;
+let lastEvents: UserEvent[] = [];
+
+function load(): Promise<Loaded> {
+  loaded ??= (async () => {
+    const movies = await loadCatalogueIndex();
+    const [ratings, moods, fp] = await Promise.all([loadRatings(), loadMoods(movies.length), ratingsFingerprint()]);
+    return { catalogue: createCatalogue(movies), ratings, moods, key: `cf-v${CF_MODEL_VERSION}-${fp}` };
+  })();
+  loaded.catch(() => (loaded = undefined));
+  return loaded;
+}
+
+function buffersOf(model: CfModel): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(model)) if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
+  for (const v of Object.values(model.neighbours)) if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
+  return [...out];
+}
+
+const api = {
+  /** Tells the worker where the data files are (the page's `data/` folder). */
+  setDataBase(url: string): void {
+    setDataBaseUrl(url);
+  },
+
+  /** The cache key a stored model must carry to be reused. */
+  async modelKey(): Promise<string> {
+    return (await load()).key;
+  },
+
+  /**
+   * Starts the engine from a cached model when it is valid, else trains one (with the user's
+   * feedback as an extra user when given). Returns the newly trained model for the caller to cache.
+   */
+  async start(cached: { key: string; model: unknown } | null, events: UserEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: CfModel | null; key: string }> {
+    onProgress?.({ phase: 'loading', fraction: 0 });
+    const data = await load();
+    let model: CfModel | null = null;
+    if (cached && cached.key === data.key) {
+      try {
+        assertCfModel(cached.model);
+        if (cached.model.nItems === data.catalogue.movies.length) model = cached.model;
+      } catch {
+        model = null; // stale or damaged cache: retrain below
+      }
+    }
+    let trained: CfModel | null = null;
+    if (!model) {
+      const extra = events.length ? [feedbackToRatings(events.flatMap((e) => { const item = data.catalogue.indexOf.get(e.movieId); return item === undefined ? [] : [{ item, kind: e.kind, at: e.at }]; }))] : [];
+      model = trainCf(data.ratings, {}, extra, (phase, fraction) => onProgress?.({ phase, fraction }));
+      trained = model;
+    }
+    engine = new RecoEngine({ catalogue: data.catalogue, moods: data.moods }, model);
+    engine.setFeedback(lastEvents, Date.now());
+    onProgress?.({ phase: 'done', fraction: 1 });
+    return trained ? Comlink.transfer({ trained, key: data.key }, buffersOf(trained)) : { trained: null, key: data.key };
+  },
+
+  /** Refolds the user's feedback (no retraining); returns the time it took in ms. */
+  setFeedback(events: UserEvent[], now: number): number {
+    const t0 = performance.now();
+    lastEvents = events;
+    engine?.setFeedback(events, now);
+    return performance.now() - t0;
+  },
+
+  topPicks(weights: HybridWeights, k: number) {
+    return need().topPicks(weights, k);
+  },
+  becauseYouLiked(rows: number, k: number) {
+    return need().becauseYouLiked(rows, k);
+  },
+  moreLikeThis(movieId: number, k: number) {
+    return need().moreLikeThis(movieId, k);
+  },
+  search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number) {
+    return need().search(intent, semantic, weights, k);
+  },
+  personalised(): boolean {
+    return engine?.personalised ?? false;
+  },
+};
+
+function need(): RecoEngine {
+  if (!engine) throw new Error('The recommendation engine is not started yet');
+  return engine;
+}
+
+export type RecoWorkerApi = typeof api;
+Comlink.expose(api);
