@@ -7,7 +7,10 @@ import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue
 import type { RatingsCOO } from '../src/core/catalogue/types';
 import { feedbackToRatings } from '../src/core/cf/feedback';
 import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
+import { createBandit, deserializeBandit, jointDim, learn, serializeBandit, withStrategy, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
+import { DISCOVER_SPEC, discover, type DiscoverPick } from '../src/core/engine/discover';
 import { RecoEngine, type UserEvent } from '../src/core/engine/engine';
+import { createRng } from '../src/core/random';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
 import { loadCatalogueIndex, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
@@ -104,6 +107,31 @@ const api = {
   search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number) {
     return need().search(intent, semantic, weights, k);
   },
+  /**
+   * Chooses the Discover slate: the bandit (resumed from `saved`, else new with `seed`) picks
+   * `slots` movies from the user's 150 best hybrid picks plus 50 sampled from the wider catalogue.
+   */
+  async discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights): Promise<{ picks: DiscoverPick[]; state: SerializedBandit }> {
+    const data = await load();
+    const e = need();
+    let state = saved ? withStrategy(deserializeBandit(saved), strategy) : createBandit({ dim: jointDim(DISCOVER_SPEC), strategy, seed });
+    if (state.dim !== jointDim(DISCOVER_SPEC)) state = createBandit({ dim: jointDim(DISCOVER_SPEC), strategy, seed });
+    const rated = e.rated();
+    const pool = new Set(e.topPicks(weights, 150).map((r) => r.index));
+    const rng = createRng(seed + Math.floor(Date.now() / 3_600_000));
+    const eligible = data.catalogue.movies.flatMap((m, i) => (m.n >= 5 && !rated.has(m.id) && !pool.has(i) ? [i] : []));
+    for (let t = 0; t < 50 && eligible.length; t++) pool.add(eligible.splice(Math.floor(rng() * eligible.length), 1)[0]!);
+    const picks = discover(state, { catalogue: data.catalogue, moods: data.moods, projection: null }, [...pool], lastEvents, slots, new Date());
+    return { picks, state: serializeBandit(state) };
+  },
+
+  /** One bandit update from a logged impression and its reward; returns the new state. */
+  banditLearn(saved: SerializedBandit, log: Pick<ImpressionLog, 'features' | 'propensity'>, reward: number): SerializedBandit {
+    const state = deserializeBandit(saved);
+    learn(state, log, reward);
+    return serializeBandit(state);
+  },
+
   personalised(): boolean {
     return engine?.personalised ?? false;
   },

@@ -1,5 +1,6 @@
 /** The app's services over the one shared database, created on first use. */
 import { authRuntime } from './auth/runtime';
+import { BanditService } from './bandit';
 import { FeedbackService } from './feedback';
 import { LearningService } from './learning';
 
@@ -22,4 +23,15 @@ export function feedbackService(): FeedbackService {
     feedback = new FeedbackService(db, auth);
   }
   return feedback;
+}
+
+let bandit: BanditService | undefined;
+
+/** The Discover bandit's persistence. */
+export function banditService(): BanditService {
+  if (!bandit) {
+    const { db, auth } = authRuntime();
+    bandit = new BanditService(db, auth);
+  }
+  return bandit;
 }

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { UserEvent } from '../core/engine/engine';
+import type { ImpressionLog, SerializedBandit, StrategyConfig } from '../core/bandit';
 import type { HybridWeights } from '../core/hybrid/weights';
 import type { QueryIntent } from '../core/query/types';
 import type { RecoWorkerApi, TrainProgress } from '../../workers/reco.worker';
@@ -81,6 +82,12 @@ export class RecoClient {
   }
   moreLikeThis(movieId: number, k: number) {
     return this.#remote().moreLikeThis(movieId, k);
+  }
+  discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights) {
+    return this.#remote().discover(saved, strategy, seed, slots, weights);
+  }
+  banditLearn(saved: SerializedBandit, log: Pick<ImpressionLog, 'features' | 'propensity'>, reward: number) {
+    return this.#remote().banditLearn(saved, log, reward);
   }
   search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number) {
     return this.#remote().search(intent, semantic, weights, k);

@@ -21,6 +21,12 @@ class FeedbackState {
   /** Bumped when the ranker's weights were updated from a reaction. */
   learned = $state(0);
   #userId: string | null = null;
+  #listeners: ((impressionId: number, outcome: 'like' | 'dislike' | 'click') => void)[] = [];
+
+  /** Registers a model that learns from reactions to what it showed (e.g. the Discover bandit). */
+  onReaction(fn: (impressionId: number, outcome: 'like' | 'dislike' | 'click') => void): void {
+    this.#listeners.push(fn);
+  }
   #unsubscribe: (() => void) | null = null;
 
   constructor() {
@@ -94,6 +100,7 @@ class FeedbackState {
 
   /** Teaches the hybrid ranker from a reaction to something it showed. */
   #learn(impressionId: number, outcome: 'like' | 'dislike' | 'click'): void {
+    for (const fn of this.#listeners) fn(impressionId, outcome);
     session
       .guard((t) => learningService().learn(t, impressionId, outcome))
       .then(() => this.learned++)

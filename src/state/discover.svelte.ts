@@ -1,0 +1,116 @@
+/**
+ * The Discover row: the contextual bandit's picks for the signed-in user, learning online from
+ * every reaction (like 1, click 0.5, dislike −1) and from slates left untouched (ignore 0).
+ */
+import { REWARDS, type StrategyConfig } from '../core/bandit';
+import { describeError } from '../core/auth/messages';
+import type { DiscoverPick } from '../core/engine/discover';
+import { banditService } from '../services/app';
+import { DEFAULT_STRATEGY, type BanditRecord } from '../services/bandit';
+import { recoClient } from '../services/reco-client';
+import { feedback } from './feedback.svelte';
+import { reco } from './reco.svelte';
+import { session } from './session.svelte';
+
+const SLOTS = 12;
+
+/** A stable per-user seed for the bandit's random stream. */
+function seedOf(userId: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+class DiscoverState {
+  picks = $state.raw<DiscoverPick[]>([]);
+  impressionIds = $state.raw<number[] | null>(null);
+  strategy = $state.raw<StrategyConfig>(DEFAULT_STRATEGY);
+  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  error = $state<string | null>(null);
+  /** Updates learned in total (persisted history). */
+  updates = $state(0);
+  #explored = new Map<number, boolean>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    feedback.onReaction((id, outcome) => {
+      this.#queue = this.#queue.then(() => this.#react(id, REWARDS[outcome])).catch(() => undefined);
+    });
+  }
+
+  /** Learns "ignored" from the last slate, then draws a new one. */
+  refresh(): Promise<void> {
+    const run = this.#queue.then(() => this.#refresh());
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #refresh(): Promise<void> {
+    if (session.status !== 'signed-in' || !session.user) return;
+    if (reco.status !== 'ready') return;
+    this.status = 'loading';
+    try {
+      const svc = banditService();
+      const seed = seedOf(session.user.id);
+      this.strategy = await session.guard((t) => svc.strategy(t));
+      let record = await session.guard((t) => svc.load(t));
+      this.updates = (await session.guard((t) => svc.history(t))).length;
+      if (record?.pending.length) record = await this.#learnIgnored(record);
+      const { picks, state } = await recoClient.discover(record?.state ?? null, this.strategy, seed, SLOTS, reco.weights);
+      const ids = await session.guard((t) => svc.logSlate(t, picks.map((p) => ({ movieId: p.movie.id, position: p.position, features: p.log.features, propensity: p.log.propensity }))));
+      await session.guard((t) => svc.save(t, { state, pending: ids }));
+      this.#explored = new Map(ids.map((id, k) => [id, picks[k]!.exploratory]));
+      this.picks = picks;
+      this.impressionIds = ids;
+      this.status = 'ready';
+    } catch (err) {
+      this.error = describeError(err);
+      this.status = 'error';
+    }
+  }
+
+  async #learnIgnored(record: BanditRecord): Promise<BanditRecord> {
+    const svc = banditService();
+    const reacted = await session.guard((t) => svc.reacted(t, record.pending));
+    let state = record.state;
+    const points: { at: number; reward: number; explored: boolean }[] = [];
+    for (const id of record.pending) {
+      if (reacted.has(id)) continue;
+      const imp = await session.guard((t) => svc.impression(t, id));
+      if (!imp) continue;
+      state = await recoClient.banditLearn(state, { features: imp.features, propensity: imp.propensity }, REWARDS.ignore);
+      points.push({ at: Date.now(), reward: REWARDS.ignore, explored: this.#explored.get(id) ?? false });
+      this.updates++;
+    }
+    await session.guard((t) => svc.addHistory(t, points));
+    return { state, pending: [] };
+  }
+
+  async #react(impressionId: number, reward: number): Promise<void> {
+    if (session.status !== 'signed-in') return;
+    const svc = banditService();
+    const imp = await session.guard((t) => svc.impression(t, impressionId));
+    if (!imp) return;
+    const record = await session.guard((t) => svc.load(t));
+    if (!record) return;
+    const state = await recoClient.banditLearn(record.state, { features: imp.features, propensity: imp.propensity }, reward);
+    await session.guard((t) => svc.save(t, { state, pending: record.pending.filter((p) => p !== impressionId) }));
+    await session.guard((t) => svc.addHistory(t, [{ at: Date.now(), reward, explored: this.#explored.get(impressionId) ?? false }]));
+    this.updates++;
+  }
+
+  /** Changes the exploration strategy (keeps what was learned). */
+  async setStrategy(config: StrategyConfig): Promise<void> {
+    await session.guard((t) => banditService().setStrategy(t, config));
+    this.strategy = config;
+  }
+
+  /** Forgets everything the bandit learned. */
+  async reset(): Promise<void> {
+    await session.guard((t) => banditService().reset(t));
+    this.updates = 0;
+    this.picks = [];
+  }
+}
+
+export const discoverState = new DiscoverState();
