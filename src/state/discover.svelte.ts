@@ -99,6 +99,12 @@ class DiscoverState {
     this.updates++;
   }
 
+  /** Reads the user's chosen strategy (for the settings page). */
+  async loadStrategy(): Promise<StrategyConfig> {
+    if (session.status === 'signed-in') this.strategy = await session.guard((t) => banditService().strategy(t));
+    return this.strategy;
+  }
+
   /** Changes the exploration strategy (keeps what was learned). */
   async setStrategy(config: StrategyConfig): Promise<void> {
     await session.guard((t) => banditService().setStrategy(t, config));

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { signUp } from './helpers';
+
+test('settings show the ranking weights and let the user tune and reset Discover', async ({ page }) => {
+  await signUp(page, { name: 'Gus', password: 'violet kites on a windy hill' });
+  await page.goto('./#/settings');
+  await expect(page.getByRole('heading', { name: 'How your recommendations are ranked' })).toBeVisible();
+  await expect(page.getByTestId('weight-semantic')).toHaveText('2.50');
+  await expect(page.getByTestId('weight-genre')).toHaveText('1.50');
+
+  await page.getByRole('radio', { name: /^Softmax/ }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. Discover keeps what it learned')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /^Softmax/ })).toBeChecked();
+  await page.goto('./#/discover');
+  await expect(page.getByText(/softmax exploration, temperature 0\.1/)).toBeVisible();
+
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Reset what Discover learned' }).click();
+  await expect(page.getByText('Discover has forgotten what it learned')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset learned weights' }).click();
+  await expect(page.getByText('The ranking weights are back to their starting values.')).toBeVisible();
+});
