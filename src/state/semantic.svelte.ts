@@ -1,0 +1,95 @@
+/**
+ * The sentence encoder as rune state: loaded on first use (with byte progress), or on request for
+ * offline use; its cached files can be freed. Failures become a clear message, and search keeps
+ * working on genres, moods and popularity without it.
+ */
+import { isMlError, mlClient, type MlProgress } from '../services/ml-client';
+import { formatBytes } from '../services/storage';
+
+export const MODEL_CACHE = 'recostream-models';
+/** USE-lite weights + vocabulary + tfjs wasm, a little rounded up. */
+const MODEL_BYTES = 30 * 1024 * 1024;
+
+function friendly(err: unknown): string {
+  if (isMlError(err, 'NO_VECTORS', 'UNKNOWN_ENCODER')) return 'This build has no catalogue vectors, so search by description is off (run “npm run data”).';
+  if (isMlError(err, 'ENCODER_MISMATCH')) return 'The language model and the catalogue vectors come from different encoders, so they cannot be compared. Reload to update the app.';
+  if (isMlError(err, 'FETCH_FAILED', 'MODEL_NOT_FOUND')) return 'The language model could not be downloaded. Check your connection; search by genre and mood still works.';
+  if (err instanceof DOMException && err.name === 'QuotaExceededError') return 'Not enough storage space for the language model. Free some space in Settings.';
+  return 'The language model could not start; search by genre and mood still works.';
+}
+
+class SemanticState {
+  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  progress = $state<MlProgress | null>(null);
+  error = $state<string | null>(null);
+  encoder = $state<string | null>(null);
+  #loading: Promise<boolean> | null = null;
+
+  /** Loads the encoder and vectors once; resolves to whether they are usable. */
+  ensure(): Promise<boolean> {
+    this.#loading ??= (async () => {
+      this.status = 'loading';
+      this.error = null;
+      try {
+        const res = await mlClient().init((p) => (this.progress = p));
+        this.encoder = res.encoderId;
+        this.status = 'ready';
+        return true;
+      } catch (err) {
+        this.error = friendly(err);
+        this.status = 'error';
+        this.#loading = null;
+        return false;
+      }
+    })();
+    return this.#loading;
+  }
+
+  /** Cosine similarity of `text` to every movie, or null when the encoder is unavailable. */
+  async scores(text: string, signal?: AbortSignal): Promise<Float32Array | null> {
+    if (!text.trim() || !(await this.ensure())) return null;
+    try {
+      return await mlClient().scores(text, signal);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      this.error = friendly(err);
+      return null;
+    }
+  }
+
+  /** "12.3 MB of 28.4 MB (43%)" while loading. */
+  progressText(): string {
+    const p = this.progress;
+    if (!p || !p.total) return '';
+    return `${formatBytes(p.loaded)} of ${formatBytes(p.total)} (${Math.round((100 * p.loaded) / p.total)}%)`;
+  }
+
+  /** Whether the model files are in the offline cache. */
+  async cached(): Promise<boolean> {
+    if (!('caches' in globalThis)) return false;
+    const cache = await caches.open(MODEL_CACHE);
+    return (await cache.keys()).length > 0;
+  }
+
+  /** Downloads the model now so search works offline; checks the space first. */
+  async download(): Promise<string> {
+    const est = await navigator.storage?.estimate?.();
+    if (est?.quota !== undefined && est.usage !== undefined && est.quota - est.usage < MODEL_BYTES) {
+      return `Not enough space: the language model needs about ${formatBytes(MODEL_BYTES)} and ${formatBytes(est.quota - est.usage)} is free.`;
+    }
+    const ok = await this.ensure();
+    return ok ? 'The language model is stored on this device: search by description works offline.' : (this.error ?? 'Download failed.');
+  }
+
+  /** Removes the cached model files and stops the encoder. */
+  async free(): Promise<string> {
+    mlClient().dispose();
+    this.#loading = null;
+    this.status = 'idle';
+    this.progress = null;
+    const removed = 'caches' in globalThis ? await caches.delete(MODEL_CACHE) : false;
+    return removed ? 'The language model was removed from this device. It downloads again the next time you search by description.' : 'There was no stored model to remove.';
+  }
+}
+
+export const semantic = new SemanticState();

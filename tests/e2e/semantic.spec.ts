@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signUp, waitForOfflineReady } from './helpers';
+
+const recs = (page: Page) => page.getByRole('list', { name: 'Recommendations' }).getByRole('article');
+
+async function searchFor(page: Page, text: string) {
+  await page.getByRole('banner').getByRole('searchbox').fill(text);
+  await page.getByRole('banner').getByRole('searchbox').press('Enter');
+  // Wait for the ranking that uses the sentence encoder, not the instant first pass.
+  await expect(page.getByTestId('ranking-kind')).toHaveText(/^Ranked by meaning/, { timeout: 60_000 });
+}
+
+async function sciFiShare(page: Page): Promise<number> {
+  const genres = await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-genres') ?? ''));
+  return genres.filter((g) => g.split('|').includes('Sci-Fi')).length / genres.length;
+}
+
+test('"I like sci-fi space movies" returns sci-fi, with the model downloaded once and working offline', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  await page.goto('./');
+  await searchFor(page, 'I like sci-fi space movies');
+  await expect(recs(page)).toHaveCount(20);
+  expect(await sciFiShare(page)).toBeGreaterThanOrEqual(0.9);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Sci-Fi' }).getByRole('button', { name: 'Remove genre Sci-Fi' })).toBeVisible();
+  // Every card says why it is there.
+  for (const reason of await recs(page).locator('.reason').allTextContents()) expect(reason.length).toBeGreaterThan(10);
+
+  await waitForOfflineReady(page);
+  await searchFor(page, 'astronauts lost in deep space');
+  await context.setOffline(true);
+  await page.reload();
+  await searchFor(page, 'I like sci-fi space movies');
+  expect(await sciFiShare(page)).toBeGreaterThanOrEqual(0.9);
+  await context.setOffline(false);
+});
+
+test('"I want a feel-good sci-fi movie": mood chips, reasons, editable chips, and dislikes change the ranking', async ({ page }) => {
+  test.setTimeout(150_000);
+  await signUp(page, { name: 'Hana', password: 'lemon tea on a rainy porch' });
+  await searchFor(page, 'I want a feel-good sci-fi movie');
+  expect(await sciFiShare(page)).toBe(1);
+  await expect(page.getByRole('button', { name: 'Remove mood Feel-good' })).toBeVisible();
+  const reasons = await recs(page).locator('.reason').allTextContents();
+  expect(reasons).toHaveLength(20);
+  expect(reasons.some((r) => /sci-fi/.test(r))).toBe(true);
+
+  const before = await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  for (const title of before.slice(0, 2)) {
+    await page.getByRole('list', { name: 'Recommendations' }).getByRole('button', { name: `Dislike ${title}`, exact: true }).click();
+    await expect(page.getByRole('button', { name: `Remove dislike from ${title}`, exact: true }).or(page.getByText('zzz-never'))).toHaveCount(1);
+  }
+  await expect
+    .poll(async () => (await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).slice(0, 2).join('|'))
+    .not.toBe(before.slice(0, 2).join('|'));
+  const after = await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(after).not.toContain(before[0]);
+  expect(after).not.toContain(before[1]);
+
+  // Removing the genre chip widens the results beyond sci-fi.
+  await page.getByRole('button', { name: 'Remove genre Sci-Fi' }).click();
+  await expect.poll(() => sciFiShare(page)).toBeLessThan(1);
+});
+
+test('bad input gets a clear message, never a stack trace', async ({ page }) => {
+  await page.goto('./#/search?q=' + encodeURIComponent('no horror, no comedy, no drama, no action, no thriller, before 1900'));
+  await expect(page.getByText('Nothing matches all of that. Remove a chip above to widen the search.')).toBeVisible({ timeout: 30_000 });
+  await page.goto('./#/search?q=' + encodeURIComponent('x'.repeat(500)));
+  await expect(page.getByText('Your request was long, so only its first 300 characters were used.')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('at Object.');
+  await expect(page.locator('body')).not.toContainText('TypeError');
+});
