@@ -70,3 +70,20 @@ describe('RecoEngine on MovieLens latest-small', () => {
     expect(top.filter((r) => r.movie.genres.includes('Sci-Fi')).length).toBe(10);
   });
 });
+
+describe('recommend({ userInput, k }) — the library API', () => {
+  it('returns k results shaped like POST /recommend/ and rejects bad requests clearly', async () => {
+    const { createRecommender, RecommendError } = await import('../../src/core/recommend');
+    const recommend = createRecommender({ catalogue: realData().catalogue, vectors: null, moods: null, cf: model, embed: null, encoderId: null });
+    const out = await recommend({ userInput: 'a funny animated movie for kids', k: 5 });
+    expect(out).toHaveLength(5);
+    for (const r of out) {
+      expect(Object.keys(r).sort()).toEqual(['genres', 'movieId', 'reason', 'score', 'title', 'year']);
+      expect(r.genres).toContain('Animation');
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThan(1);
+    }
+    await expect(recommend({ userInput: '   ', k: 5 })).rejects.toBeInstanceOf(RecommendError);
+    await expect(recommend({ userInput: 'sci-fi', k: 0 })).rejects.toThrow('k must be a whole number from 1 to 100');
+  });
+});
