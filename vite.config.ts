@@ -52,13 +52,14 @@ export default defineConfig({
         cacheId: `recostream-${pkg.version}`,
         // App shell and the catalogue data are precached; model weights are cached on first use.
         globPatterns: ['**/*.{js,css,html,png,svg,woff2,json,bin}'],
-        globIgnores: ['models/**', '**/ort-*.mjs'],
+        // The catalogue vectors belong to the encoder: fetched and cached with it on first use.
+        globIgnores: ['models/**', '**/ort-*.mjs', 'data/vectors-*'],
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => url.pathname.includes('/models/'),
+            urlPattern: ({ url }) => url.pathname.includes('/models/') || /\/data\/vectors-[^/]+\.bin$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'recostream-models', expiration: { purgeOnQuotaError: true } },
           },

@@ -82,7 +82,8 @@ export function createMlService(deps: MlServiceDeps) {
     let vectorsProgress: LoadProgress = { loaded: 0, total: manifest.files[enc.file]?.bytes ?? 0 };
     const [embedder, bytes] = await Promise.all([
       deps.loadEmbedder(enc.id, (p) => onProgress?.({ phase: 'model', ...p })),
-      fetchData(new URL(enc.file, opts.dataUrl).href, (loaded, total) => {
+      // The content hash in the URL keys the service worker's cache, so a new build never meets stale vectors.
+      fetchData(new URL(`${enc.file}?v=${(manifest.files[enc.file]?.sha256 ?? 'x').slice(0, 16)}`, opts.dataUrl).href, (loaded, total) => {
         vectorsProgress = { loaded, total: Math.max(total ?? vectorsProgress.total, loaded) };
         onProgress?.({ phase: 'vectors', ...vectorsProgress });
       }),

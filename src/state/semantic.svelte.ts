@@ -24,6 +24,7 @@ class SemanticState {
   error = $state<string | null>(null);
   encoder = $state<string | null>(null);
   #loading: Promise<boolean> | null = null;
+  #phases = new Map<string, MlProgress>();
 
   /** Loads the encoder and vectors once; resolves to whether they are usable. */
   ensure(): Promise<boolean> {
@@ -31,7 +32,18 @@ class SemanticState {
       this.status = 'loading';
       this.error = null;
       try {
-        const res = await mlClient().init((p) => (this.progress = p));
+        // Model and vectors download in parallel: show their sum.
+        this.#phases.clear();
+        const res = await mlClient().init((p) => {
+          this.#phases.set(p.phase, p);
+          let loaded = 0;
+          let total = 0;
+          for (const q of this.#phases.values()) {
+            loaded += q.loaded;
+            total += q.total;
+          }
+          this.progress = { phase: p.phase, loaded, total };
+        });
         this.encoder = res.encoderId;
         this.status = 'ready';
         return true;
