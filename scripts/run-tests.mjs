@@ -14,7 +14,15 @@ const readJson = (p) => {
     return null;
   }
 };
-const step = (name) => console.log(`\n▶ ${name}`);
+const started = performance.now();
+let stepStart = started;
+const secs = (ms) => `${(ms / 1000).toFixed(0)} s`;
+const step = (name) => {
+  const now = performance.now();
+  if (now - started > 1) console.log(`  (previous step: ${secs(now - stepStart)})`);
+  stepStart = now;
+  console.log(`\n▶ ${name}`);
+};
 
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
@@ -63,6 +71,7 @@ if (run('npm', ['run', '--silent', 'build']) !== 0) {
   } else if (e2eStatus !== 0) failed += 1;
 }
 
+console.log(`  (previous step: ${secs(performance.now() - stepStart)}; total ${secs(performance.now() - started)})`);
 if (broken.length) console.log(`\nFailed steps: ${broken.join(', ')}`);
 console.log(`\n${passed} passed, ${failed + broken.length} failed`);
 process.exit(failed + broken.length > 0 ? 1 : 0);
