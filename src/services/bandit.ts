@@ -3,12 +3,9 @@
  * chose, the last slate shown (to learn "ignored" from it) and a reward history for Insights.
  */
 import type { SerializedBandit, StrategyConfig } from '../core/bandit';
-import type { AuthService } from './auth/auth-service';
-import type { SessionTokens } from './auth/tokens';
-import type { RecoStreamDB } from './db/database';
+import { UserScopedService, type Session } from './scoped';
 import type { ImpressionRecord } from './db/schema';
 
-type Session = SessionTokens | string;
 
 const STATE_MODEL = 'bandit';
 const HISTORY_MODEL = 'bandit-history';
@@ -30,82 +27,73 @@ export interface RewardPoint {
   explored: boolean;
 }
 
-export class BanditService {
-  readonly #db: RecoStreamDB;
-  readonly #auth: AuthService;
-  readonly #now: () => number;
-
-  constructor(db: RecoStreamDB, auth: AuthService, now: () => number = Date.now) {
-    this.#db = db;
-    this.#auth = auth;
-    this.#now = now;
-  }
+export class BanditService extends UserScopedService {
 
   load(session: Session): Promise<BanditRecord | null> {
-    return this.#auth.withUser(session, async (userId) => ((await this.#db.modelState.get([userId, STATE_MODEL]))?.state as BanditRecord | undefined) ?? null);
+    return this.auth.withUser(session, async (userId) => ((await this.db.modelState.get([userId, STATE_MODEL]))?.state as BanditRecord | undefined) ?? null);
   }
 
   save(session: Session, record: BanditRecord): Promise<void> {
-    return this.#auth.withUser(session, async (userId) => {
-      await this.#db.modelState.put({ userId, model: STATE_MODEL, version: 1, updatedAt: this.#now(), state: record });
+    return this.auth.withUser(session, async (userId) => {
+      await this.db.modelState.put({ userId, model: STATE_MODEL, version: 1, updatedAt: this.now(), state: record });
     });
   }
 
   strategy(session: Session): Promise<StrategyConfig> {
-    return this.#auth.withUser(session, async (userId) => ((await this.#db.settings.get([userId, STRATEGY_KEY]))?.value as StrategyConfig | undefined) ?? DEFAULT_STRATEGY);
+    return this.auth.withUser(session, async (userId) => ((await this.db.settings.get([userId, STRATEGY_KEY]))?.value as StrategyConfig | undefined) ?? DEFAULT_STRATEGY);
   }
 
   setStrategy(session: Session, config: StrategyConfig): Promise<void> {
-    return this.#auth.withUser(session, async (userId) => {
-      await this.#db.settings.put({ userId, key: STRATEGY_KEY, value: config });
+    return this.auth.withUser(session, async (userId) => {
+      await this.db.settings.put({ userId, key: STRATEGY_KEY, value: config });
     });
   }
 
   /** Logs a slate's picks as impressions of the bandit; returns their ids in slot order. */
   logSlate(session: Session, picks: readonly { movieId: number; position: number; features: number[]; propensity: number }[]): Promise<number[]> {
-    return this.#auth.withUser(session, async (userId) => {
-      const at = this.#now();
+    return this.auth.withUser(session, async (userId) => {
+      const at = this.now();
       const rows: ImpressionRecord[] = picks.map((p) => ({ userId, at, surface: 'discover', movieId: p.movieId, position: p.position, model: 'bandit', features: p.features, propensity: p.propensity }));
-      return (await this.#db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
+      return (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
     });
   }
 
   /** A bandit impression of the user's, or null (not theirs, or not the bandit's). */
   impression(session: Session, id: number): Promise<ImpressionRecord | null> {
-    return this.#auth.withUser(session, async (userId) => {
-      const imp = await this.#db.impressions.get(id);
+    return this.auth.withUser(session, async (userId) => {
+      const imp = await this.db.impressions.get(id);
       return imp && imp.userId === userId && imp.model === 'bandit' ? imp : null;
     });
   }
 
   /** Ids among `ids` that the user reacted to (liked, disliked or opened). */
   reacted(session: Session, ids: readonly number[]): Promise<Set<number>> {
-    return this.#auth.withUser(session, async (userId) => {
+    return this.auth.withUser(session, async (userId) => {
       const want = new Set(ids);
-      const rows = await this.#db.feedback.where('userId').equals(userId).filter((f) => f.impressionId !== undefined && want.has(f.impressionId)).toArray();
+      const rows = await this.db.feedback.where('userId').equals(userId).filter((f) => f.impressionId !== undefined && want.has(f.impressionId)).toArray();
       return new Set(rows.map((r) => r.impressionId!));
     });
   }
 
   history(session: Session): Promise<RewardPoint[]> {
-    return this.#auth.withUser(session, async (userId) => ((await this.#db.modelState.get([userId, HISTORY_MODEL]))?.state as RewardPoint[] | undefined) ?? []);
+    return this.auth.withUser(session, async (userId) => ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as RewardPoint[] | undefined) ?? []);
   }
 
   addHistory(session: Session, points: readonly RewardPoint[]): Promise<void> {
     if (!points.length) return Promise.resolve();
-    return this.#auth.withUser(session, (userId) =>
-      this.#db.transaction('rw', this.#db.modelState, async () => {
-        const hist = ((await this.#db.modelState.get([userId, HISTORY_MODEL]))?.state as RewardPoint[] | undefined) ?? [];
+    return this.auth.withUser(session, (userId) =>
+      this.db.transaction('rw', this.db.modelState, async () => {
+        const hist = ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as RewardPoint[] | undefined) ?? [];
         hist.push(...points);
-        await this.#db.modelState.put({ userId, model: HISTORY_MODEL, version: 1, updatedAt: this.#now(), state: hist.slice(-HISTORY_MAX) });
+        await this.db.modelState.put({ userId, model: HISTORY_MODEL, version: 1, updatedAt: this.now(), state: hist.slice(-HISTORY_MAX) });
       }),
     );
   }
 
   /** Forgets what the bandit learned (its state and reward history). */
   reset(session: Session): Promise<void> {
-    return this.#auth.withUser(session, async (userId) => {
-      await this.#db.modelState.bulkDelete([
+    return this.auth.withUser(session, async (userId) => {
+      await this.db.modelState.bulkDelete([
         [userId, STATE_MODEL],
         [userId, HISTORY_MODEL],
       ]);

@@ -7,9 +7,7 @@
  * a history of what was opened and where.
  */
 import { liveQuery, type Observable } from 'dexie';
-import type { AuthService } from './auth/auth-service';
-import type { SessionTokens } from './auth/tokens';
-import type { RecoStreamDB } from './db/database';
+import { UserScopedService, type Session } from './scoped';
 import type { FeedbackRecord, FeedbackSurface } from './db/schema';
 
 export type { FeedbackKind, FeedbackRecord, FeedbackSurface } from './db/schema';
@@ -25,7 +23,6 @@ export interface FeedbackContext {
   impressionId?: number;
 }
 
-type Session = SessionTokens | string;
 
 /** The user's current opinions, derived from their events. */
 export function opinionsOf(events: readonly FeedbackRecord[]): Map<number, Opinion> {
@@ -36,44 +33,35 @@ export function opinionsOf(events: readonly FeedbackRecord[]): Map<number, Opini
   return out;
 }
 
-export class FeedbackService {
-  readonly #db: RecoStreamDB;
-  readonly #auth: AuthService;
-  readonly #now: () => number;
-
-  constructor(db: RecoStreamDB, auth: AuthService, now: () => number = Date.now) {
-    this.#db = db;
-    this.#auth = auth;
-    this.#now = now;
-  }
+export class FeedbackService extends UserScopedService {
 
   /** Sets (or with null clears) the user's opinion of a movie, atomically; returns the new event id. */
   setOpinion(session: Session, movieId: number, opinion: Opinion | null, ctx: FeedbackContext): Promise<number | null> {
-    return this.#auth.withUser(session, (userId) =>
-      this.#db.transaction('rw', this.#db.feedback, async () => {
-        await this.#db.feedback
+    return this.auth.withUser(session, (userId) =>
+      this.db.transaction('rw', this.db.feedback, async () => {
+        await this.db.feedback
           .where('[userId+movieId]')
           .equals([userId, movieId])
           .filter((e) => e.kind === 'like' || e.kind === 'dislike')
           .delete();
         if (!opinion) return null;
-        return (await this.#db.feedback.add({ userId, movieId, kind: opinion, at: this.#now(), ...ctx })) as number;
+        return (await this.db.feedback.add({ userId, movieId, kind: opinion, at: this.now(), ...ctx })) as number;
       }),
     );
   }
 
   /** Logs that the user opened a movie. */
   logClick(session: Session, movieId: number, ctx: FeedbackContext): Promise<number> {
-    return this.#auth.withUser(session, async (userId) => (await this.#db.feedback.add({ userId, movieId, kind: 'click', at: this.#now(), ...ctx })) as number);
+    return this.auth.withUser(session, async (userId) => (await this.db.feedback.add({ userId, movieId, kind: 'click', at: this.now(), ...ctx })) as number);
   }
 
   /** Removes one event of the user's (from the "My feedback" page). */
   remove(session: Session, id: number): Promise<boolean> {
-    return this.#auth.withUser(session, (userId) =>
-      this.#db.transaction('rw', this.#db.feedback, async () => {
-        const row = await this.#db.feedback.get(id);
+    return this.auth.withUser(session, (userId) =>
+      this.db.transaction('rw', this.db.feedback, async () => {
+        const row = await this.db.feedback.get(id);
         if (!row || row.userId !== userId) return false;
-        await this.#db.feedback.delete(id);
+        await this.db.feedback.delete(id);
         return true;
       }),
     );
@@ -81,7 +69,7 @@ export class FeedbackService {
 
   /** All of the user's events, oldest first. */
   list(session: Session): Promise<FeedbackRecord[]> {
-    return this.#auth.withUser(session, (userId) => this.#db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray());
+    return this.auth.withUser(session, (userId) => this.db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray());
   }
 
   /**
@@ -89,7 +77,7 @@ export class FeedbackService {
    * verified once when subscribing; the query is scoped to that user.
    */
   async live(session: Session): Promise<Observable<FeedbackRecord[]>> {
-    const { userId } = await this.#auth.verify(session);
-    return liveQuery(() => this.#db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray());
+    const { userId } = await this.auth.verify(session);
+    return liveQuery(() => this.db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray());
   }
 }

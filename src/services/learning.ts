@@ -5,12 +5,9 @@
  */
 import { learnFromImpression, reviveWeights, type ImpressionOutcome } from '../core/hybrid/learn';
 import { HYBRID_FEATURES, priorWeights, type FeatureValues, type HybridWeights } from '../core/hybrid/weights';
-import type { AuthService } from './auth/auth-service';
-import type { SessionTokens } from './auth/tokens';
-import type { RecoStreamDB } from './db/database';
+import { UserScopedService, type Session } from './scoped';
 import type { FeedbackSurface, ImpressionRecord } from './db/schema';
 
-type Session = SessionTokens | string;
 
 export const WEIGHTS_MODEL = 'hybrid-weights';
 export const HISTORY_MODEL = 'hybrid-history';
@@ -36,31 +33,22 @@ function toFeatures(a: readonly number[]): FeatureValues {
   return x;
 }
 
-export class LearningService {
-  readonly #db: RecoStreamDB;
-  readonly #auth: AuthService;
-  readonly #now: () => number;
-
-  constructor(db: RecoStreamDB, auth: AuthService, now: () => number = Date.now) {
-    this.#db = db;
-    this.#auth = auth;
-    this.#now = now;
-  }
+export class LearningService extends UserScopedService {
 
   /** The user's current weights (the priors until they have taught it anything). */
   weights(session: Session): Promise<HybridWeights> {
-    return this.#auth.withUser(session, async (userId) => reviveWeights((await this.#db.modelState.get([userId, WEIGHTS_MODEL]))?.state));
+    return this.auth.withUser(session, async (userId) => reviveWeights((await this.db.modelState.get([userId, WEIGHTS_MODEL]))?.state));
   }
 
   /** Snapshots of the weights after each update, oldest first. */
   history(session: Session): Promise<WeightsSnapshot[]> {
-    return this.#auth.withUser(session, async (userId) => ((await this.#db.modelState.get([userId, HISTORY_MODEL]))?.state as WeightsSnapshot[] | undefined) ?? []);
+    return this.auth.withUser(session, async (userId) => ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as WeightsSnapshot[] | undefined) ?? []);
   }
 
   /** Logs a list of shown items with their features; returns the impression ids (same order). */
   logImpressions(session: Session, items: readonly ShownItem[], ctx: { surface: FeedbackSurface; query?: string }): Promise<number[]> {
-    return this.#auth.withUser(session, async (userId) => {
-      const at = this.#now();
+    return this.auth.withUser(session, async (userId) => {
+      const at = this.now();
       const rows: ImpressionRecord[] = items.map((it) => ({
         userId,
         at,
@@ -72,7 +60,7 @@ export class LearningService {
         propensity: 1,
         ...(ctx.query ? { query: ctx.query } : {}),
       }));
-      return (await this.#db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
+      return (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
     });
   }
 
@@ -82,28 +70,28 @@ export class LearningService {
    * when the impression is not the user's or not from the hybrid ranker.
    */
   learn(session: Session, impressionId: number, outcome: Exclude<ImpressionOutcome, 'skipped'>): Promise<HybridWeights | null> {
-    return this.#auth.withUser(session, (userId) =>
-      this.#db.transaction('rw', this.#db.impressions, this.#db.modelState, this.#db.feedback, async () => {
-        const imp = await this.#db.impressions.get(impressionId);
+    return this.auth.withUser(session, (userId) =>
+      this.db.transaction('rw', this.db.impressions, this.db.modelState, this.db.feedback, async () => {
+        const imp = await this.db.impressions.get(impressionId);
         if (!imp || imp.userId !== userId || imp.model !== 'hybrid') return null;
-        let w = reviveWeights((await this.#db.modelState.get([userId, WEIGHTS_MODEL]))?.state);
+        let w = reviveWeights((await this.db.modelState.get([userId, WEIGHTS_MODEL]))?.state);
         if (outcome !== 'dislike' && imp.position > 0) {
-          const above = await this.#db.impressions
+          const above = await this.db.impressions
             .where('[userId+at]')
             .equals([userId, imp.at])
             .filter((o) => o.surface === imp.surface && o.model === 'hybrid' && o.position < imp.position)
             .toArray();
           const reacted = new Set(
-            (await this.#db.feedback.where('userId').equals(userId).filter((f) => f.impressionId !== undefined).toArray()).map((f) => f.impressionId),
+            (await this.db.feedback.where('userId').equals(userId).filter((f) => f.impressionId !== undefined).toArray()).map((f) => f.impressionId),
           );
           for (const o of above) if (!reacted.has(o.id)) w = learnFromImpression(w, toFeatures(o.features), 'skipped');
         }
         w = learnFromImpression(w, toFeatures(imp.features), outcome);
-        const now = this.#now();
-        await this.#db.modelState.put({ userId, model: WEIGHTS_MODEL, version: 1, updatedAt: now, state: w });
-        const hist = ((await this.#db.modelState.get([userId, HISTORY_MODEL]))?.state as WeightsSnapshot[] | undefined) ?? [];
+        const now = this.now();
+        await this.db.modelState.put({ userId, model: WEIGHTS_MODEL, version: 1, updatedAt: now, state: w });
+        const hist = ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as WeightsSnapshot[] | undefined) ?? [];
         hist.push({ at: now, bias: w.bias, w: { ...w.w } });
-        await this.#db.modelState.put({ userId, model: HISTORY_MODEL, version: 1, updatedAt: now, state: hist.slice(-HISTORY_MAX) });
+        await this.db.modelState.put({ userId, model: HISTORY_MODEL, version: 1, updatedAt: now, state: hist.slice(-HISTORY_MAX) });
         return w;
       }),
     );
@@ -111,8 +99,8 @@ export class LearningService {
 
   /** Forgets what the ranker learned (weights back to the priors, history cleared). */
   reset(session: Session): Promise<HybridWeights> {
-    return this.#auth.withUser(session, async (userId) => {
-      await this.#db.modelState.bulkDelete([
+    return this.auth.withUser(session, async (userId) => {
+      await this.db.modelState.bulkDelete([
         [userId, WEIGHTS_MODEL],
         [userId, HISTORY_MODEL],
       ]);

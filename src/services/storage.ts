@@ -32,12 +32,26 @@ export function loadTheme(): ThemeChoice {
   return v === 'dark' || v === 'light' ? v : 'system';
 }
 
+const systemLight = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: light)').matches;
+let following = false;
+
+/**
+ * Applies a theme by setting `data-theme` on <html> (the CSS has one palette per value). "system"
+ * follows the device's preference, live.
+ */
 export function applyTheme(choice: ThemeChoice): void {
+  const root = document.documentElement;
   if (choice === 'system') {
-    document.documentElement.removeAttribute('data-theme');
+    root.dataset.theme = systemLight() ? 'light' : 'dark';
     localStorage.removeItem(THEME_KEY);
+    if (!following && typeof matchMedia === 'function') {
+      following = true;
+      matchMedia('(prefers-color-scheme: light)').addEventListener('change', () => {
+        if (loadTheme() === 'system') root.dataset.theme = systemLight() ? 'light' : 'dark';
+      });
+    }
   } else {
-    document.documentElement.dataset.theme = choice;
+    root.dataset.theme = choice;
     localStorage.setItem(THEME_KEY, choice);
   }
 }

@@ -8,7 +8,7 @@ describe('hybrid weights', () => {
   it('computes the logit and contributions as a weighted sum', () => {
     const w = priorWeights();
     const v = x({ semantic: 0.8, genre: 1, quality: 0.5 });
-    expect(logit(w, v)).toBeCloseTo(-2 + 2.5 * 0.8 + 1.5 * 1 + 1.0 * 0.5, 12);
+    expect(logit(w, v)).toBeCloseTo(-2 + 2.5 * 0.8 + 1.5 * 1 + 2 * 0.5, 12);
     expect(contributions(w, v).genre).toBe(1.5);
   });
 });
@@ -30,9 +30,9 @@ describe('learnFromImpression', () => {
   it('moves weights down on a dislike and weighs clicks less than likes', () => {
     const w = priorWeights();
     const v = x({ mood: 1 });
-    expect(learnFromImpression(w, v, 'dislike').w.mood).toBeLessThan(1.5);
-    const liked = learnFromImpression(w, v, 'like').w.mood - 1.5;
-    const clicked = learnFromImpression(w, v, 'click').w.mood - 1.5;
+    expect(learnFromImpression(w, v, 'dislike').w.mood).toBeLessThan(5);
+    const liked = learnFromImpression(w, v, 'like').w.mood - 5;
+    const clicked = learnFromImpression(w, v, 'click').w.mood - 5;
     expect(clicked).toBeCloseTo(liked * 0.4, 12);
   });
 

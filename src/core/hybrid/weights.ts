@@ -19,12 +19,19 @@ export interface HybridWeights {
 /**
  * Priors: text similarity and explicit genre/mood requests dominate a fresh profile; collaborative
  * signals and the quality prior break ties; freshness nudges towards what was liked lately.
- * Chosen on the labelled query sets (npm run eval:hybrid) and then left fixed.
+ * Hand-set at semantic 2.5, genre 1.5, mood 1.5, cf 1, quality 1, fresh 0.5, bias −2; then
+ * `npm run eval:hybrid` tuned genre, mood and quality (semantic fixed as the scale) by coordinate
+ * search on a seeded dev half of the 87 labelled queries (nDCG@10, tag leakage controlled, tagged
+ * movies as candidates): mood 1.5 → 5, quality 1 → 2. On the held-out test half: nDCG@10
+ * 0.262 → 0.295 (paired +0.033 ± 0.013) among tagged movies, 0.172 → 0.245 over the whole catalogue.
+ * CF and freshness were tuned on the dev half of 100 simulated MovieLens users but kept: the best
+ * grid point (cf 4, fresh 2.5) gained +0.035 ± 0.018 NDCG@20 on test users (< 2 s.e.) and cost
+ * topical accuracy when a user with feedback searched the labelled queries.
  */
 export const PRIOR_WEIGHTS: HybridWeights = {
   version: 1,
   bias: -2,
-  w: { semantic: 2.5, genre: 1.5, mood: 1.5, cf: 1.0, quality: 1.0, fresh: 0.5 },
+  w: { semantic: 2.5, genre: 1.5, mood: 5, cf: 1.0, quality: 2, fresh: 0.5 },
   updates: 0,
 };
 
