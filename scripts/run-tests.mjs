@@ -43,6 +43,7 @@ if (!chromium) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const broken = [];
 
 step('check (tsc, svelte-check, eslint)');
@@ -53,6 +54,7 @@ const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporte
 const unit = readJson('test-results/unit.json');
 if (unit) {
   passed += unit.numPassedTests ?? 0;
+  skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
   failed += (unit.numFailedTests ?? 0) + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
 } else if (unitStatus !== 0) failed += 1;
 
@@ -67,11 +69,12 @@ if (run('npm', ['run', '--silent', 'build']) !== 0) {
     // A test that failed once and then passed on retry counts as passed, and is reported.
     passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
     failed += e2e.stats.unexpected ?? 0;
+    skipped += e2e.stats.skipped ?? 0;
     if (e2e.stats.flaky) console.log(`(${e2e.stats.flaky} browser test(s) passed only on retry)`);
   } else if (e2eStatus !== 0) failed += 1;
 }
 
 console.log(`  (previous step: ${secs(performance.now() - stepStart)}; total ${secs(performance.now() - started)})`);
 if (broken.length) console.log(`\nFailed steps: ${broken.join(', ')}`);
-console.log(`\n${passed} passed, ${failed + broken.length} failed`);
+console.log(`\n${passed} passed, ${failed + broken.length} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed + broken.length > 0 ? 1 : 0);

