@@ -15,11 +15,11 @@ const readJson = (p) => {
   }
 };
 const started = performance.now();
-let stepStart = started;
+let stepStart = null;
 const secs = (ms) => `${(ms / 1000).toFixed(0)} s`;
 const step = (name) => {
   const now = performance.now();
-  if (now - started > 1) console.log(`  (previous step: ${secs(now - stepStart)})`);
+  if (stepStart !== null) console.log(`  (previous step: ${secs(now - stepStart)})`);
   stepStart = now;
   console.log(`\n▶ ${name}`);
 };
