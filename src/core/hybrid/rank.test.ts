@@ -67,6 +67,17 @@ describe('rankHybrid', () => {
     expect(r[0]!.reasons[0]).toMatchObject({ kind: 'semantic-match' });
   });
 
+  it('filters by the genres asked for, unless too few movies would remain', () => {
+    // Only 3 sci-fi films here (< GENRE_FILTER_MIN), so genre rewards but does not filter.
+    const few = rankHybrid(base({ intent: parseQuery('a sci-fi movie') }));
+    expect(few.map((r) => r.movie.id)).toContain(3);
+    expect(few.slice(0, 3).every((r) => r.movie.genres.includes('Sci-Fi'))).toBe(true);
+    const many = createCatalogue([...Array.from({ length: 25 }, (_, i) => mk(100 + i, `Space ${i}`, ['Sci-Fi'], 2000)), mk(1, 'Paris Love', ['Romance'], 1995, 300, 4.5)]);
+    const filtered = rankHybrid({ ...base(), catalogue: many, moods: null, intent: parseQuery('a sci-fi movie'), k: 30 });
+    expect(filtered).toHaveLength(25);
+    expect(filtered.every((r) => r.movie.genres.includes('Sci-Fi'))).toBe(true);
+  });
+
   it('returns at most k items', () => {
     expect(rankHybrid(base({ k: 2 }))).toHaveLength(2);
   });

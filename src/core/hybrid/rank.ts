@@ -153,9 +153,24 @@ function reasonsFor(input: RankInput, i: number, x: FeatureValues, c: FeatureVal
   return out;
 }
 
+/**
+ * Genres named in a query act as a filter (a movie must have at least one of them), unless fewer
+ * than this many movies would pass — then they only reward, so a narrow request never comes back empty.
+ */
+export const GENRE_FILTER_MIN = 20;
+
 /** Ranks the catalogue for one query and user; returns the top `k` with features and reasons. */
 export function rankHybrid(input: RankInput): RankedItem[] {
   const { catalogue, intent, weights, exclude, k } = input;
+  const wanted = intent?.genres.include ?? [];
+  let genreFilter = wanted.length > 0;
+  if (genreFilter) {
+    let pass = 0;
+    for (const m of catalogue.movies) {
+      if (m.genres.some((g) => wanted.includes(g)) && !exclude?.has(m.id) && passesFilters(intent, m) && ++pass >= GENRE_FILTER_MIN) break;
+    }
+    genreFilter = pass >= GENRE_FILTER_MIN;
+  }
   const sem = input.semantic ? normaliseSemantic(input.semantic) : null;
   let maxCount = 0;
   for (const m of catalogue.movies) if (m.n > maxCount) maxCount = m.n;
@@ -167,6 +182,7 @@ export function rankHybrid(input: RankInput): RankedItem[] {
   for (let i = 0; i < catalogue.movies.length; i++) {
     const m = catalogue.movies[i]!;
     if (exclude?.has(m.id) || !passesFilters(intent, m)) continue;
+    if (genreFilter && !m.genres.some((g) => wanted.includes(g))) continue;
     const x = itemFeatures(input, i, sem, maxCount, maxRelevance);
     const z = logit(weights, x);
     if (scored.length >= k * 4 && z <= floor) continue;
