@@ -1,15 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { authTestEnv } from '../../tests/fixtures/auth/env';
+import { describe, expect, it } from 'vitest';
+import { useAuthEnvs } from '../../tests/fixtures/auth/env';
 import { FeedbackService, opinionsOf } from './feedback';
 
-const envs: ReturnType<typeof authTestEnv>[] = [];
-afterEach(async () => {
-  for (const e of envs.splice(0)) await e.dispose();
-});
+const newEnv = useAuthEnvs();
 async function setup() {
-  const env = authTestEnv();
-  envs.push(env);
+  const env = newEnv();
   const fb = new FeedbackService(env.db, env.auth, env.clock.now);
   const ada = await env.auth.signUp('Ada', 'plum tree valley');
   const bob = await env.auth.signUp('Bob', 'quiet harbour lights');

@@ -1,19 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { authTestEnv } from '../../tests/fixtures/auth/env';
+import { describe, expect, it } from 'vitest';
+import { useAuthEnvs } from '../../tests/fixtures/auth/env';
 import { learnFromImpression } from '../core/hybrid/learn';
 import { priorWeights, type FeatureValues } from '../core/hybrid/weights';
 import { LearningService } from './learning';
 
-const envs: ReturnType<typeof authTestEnv>[] = [];
-afterEach(async () => {
-  for (const e of envs.splice(0)) await e.dispose();
-});
+const newEnv = useAuthEnvs();
 const x = (over: Partial<FeatureValues>): FeatureValues => ({ semantic: 0, genre: 0, mood: 0, cf: 0, quality: 0, fresh: 0, ...over });
 
 async function setup() {
-  const env = authTestEnv();
-  envs.push(env);
+  const env = newEnv();
   const learning = new LearningService(env.db, env.auth, env.clock.now);
   const ada = await env.auth.signUp('Ada', 'plum tree valley');
   const bob = await env.auth.signUp('Bob', 'quiet harbour lights');

@@ -1,19 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { authTestEnv } from '../../../tests/fixtures/auth/env';
+import { describe, expect, it } from 'vitest';
+import { useAuthEnvs } from '../../../tests/fixtures/auth/env';
 import { AuthError } from '../../core/auth/errors';
 import { fromBase64 } from './base64';
 import { inThreadHasher, type PasswordHasher } from './hasher';
 
-const envs: ReturnType<typeof authTestEnv>[] = [];
-const env = (...a: Parameters<typeof authTestEnv>) => {
-  const e = authTestEnv(...a);
-  envs.push(e);
-  return e;
-};
-afterEach(async () => {
-  for (const e of envs.splice(0)) await e.dispose();
-});
+const env = useAuthEnvs();
 
 async function failure(p: Promise<unknown>): Promise<AuthError> {
   try {

@@ -1,29 +1,10 @@
 import 'fake-indexeddb/auto';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
-import { authTestEnv } from '../../../tests/fixtures/auth/env';
-import { AuthError } from '../../core/auth/errors';
+import { describe, expect, it } from 'vitest';
+import { useAuthEnvs, codeOf } from '../../../tests/fixtures/auth/env';
 import { SIGNING_KEY_NAME } from './signing-key';
 
-const envs: ReturnType<typeof authTestEnv>[] = [];
-const env = (...a: Parameters<typeof authTestEnv>) => {
-  const e = authTestEnv(...a);
-  envs.push(e);
-  return e;
-};
-afterEach(async () => {
-  for (const e of envs.splice(0)) await e.dispose();
-});
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AuthError) return e.code;
-    throw e;
-  }
-  return 'resolved';
-}
+const env = useAuthEnvs();
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 /** Replaces the payload of a JWT without re-signing it. */

@@ -2,30 +2,11 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, decodeJwt } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
-import { authTestEnv } from '../../../tests/fixtures/auth/env';
-import { AuthError } from '../../core/auth/errors';
+import { describe, expect, it } from 'vitest';
+import { useAuthEnvs, codeOf } from '../../../tests/fixtures/auth/env';
 import { parseExportFile } from '../../core/auth/export-file';
 
-const envs: ReturnType<typeof authTestEnv>[] = [];
-const env = (...a: Parameters<typeof authTestEnv>) => {
-  const e = authTestEnv(...a);
-  envs.push(e);
-  return e;
-};
-afterEach(async () => {
-  for (const e of envs.splice(0)) await e.dispose();
-});
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AuthError) return e.code;
-    throw e;
-  }
-  return 'resolved';
-}
+const env = useAuthEnvs();
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../tests/fixtures/auth/${name}`, import.meta.url)), 'utf8');
 
 /** Two profiles, each with some data. */
