@@ -8,7 +8,7 @@ import type { RatingsCOO } from '../src/core/catalogue/types';
 import { feedbackToRatings } from '../src/core/cf/feedback';
 import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
 import { createBandit, deserializeBandit, jointDim, learn, serializeBandit, withStrategy, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
-import { DISCOVER_SPEC, discover, type DiscoverPick } from '../src/core/engine/discover';
+import { DISCOVER_SPEC, discover, discoverPrior, type DiscoverPick } from '../src/core/engine/discover';
 import { RecoEngine, type UserEvent } from '../src/core/engine/engine';
 import { createRng } from '../src/core/random';
 import type { HybridWeights } from '../src/core/hybrid/weights';
@@ -114,8 +114,9 @@ const api = {
   async discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights): Promise<{ picks: DiscoverPick[]; state: SerializedBandit }> {
     const data = await load();
     const e = need();
-    let state = saved ? withStrategy(deserializeBandit(saved), strategy) : createBandit({ dim: jointDim(DISCOVER_SPEC), strategy, seed });
-    if (state.dim !== jointDim(DISCOVER_SPEC)) state = createBandit({ dim: jointDim(DISCOVER_SPEC), strategy, seed });
+    const fresh = () => createBandit({ dim: jointDim(DISCOVER_SPEC), strategy, seed, priorMean: discoverPrior(), ridge: 4 });
+    let state = saved ? withStrategy(deserializeBandit(saved), strategy) : fresh();
+    if (state.dim !== jointDim(DISCOVER_SPEC)) state = fresh();
     const rated = e.rated();
     const pool = new Set(e.topPicks(weights, 150).map((r) => r.index));
     const rng = createRng(seed + Math.floor(Date.now() / 3_600_000));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBandit, deserializeBandit, learn, serializeBandit, jointDim } from '../../src/core/bandit';
-import { DISCOVER_SPEC, discover, randomProjection } from '../../src/core/engine/discover';
+import { DISCOVER_SPEC, discover, discoverPrior, randomProjection } from '../../src/core/engine/discover';
 import { realData } from '../fixtures/real-data';
 import { createRng } from '../../src/core/random';
 
@@ -55,5 +55,16 @@ describe('randomProjection', () => {
     const p = randomProjection(3, dim, (i) => [base, near, far][i]!, 8, createRng(5));
     const d = (i: number, j: number) => Math.hypot(...Array.from({ length: 8 }, (_, k) => p[i * 8 + k]! - p[j * 8 + k]!));
     expect(d(0, 1)).toBeLessThan(d(0, 2));
+  });
+});
+
+describe('discoverPrior', () => {
+  it('makes a new user’s first slate favour well-rated, popular films over obscure ones', () => {
+    const data = { catalogue: realData().catalogue, moods: null, projection: null };
+    const state = createBandit({ dim: jointDim(DISCOVER_SPEC), strategy: { kind: 'epsilon-greedy', epsilon: 0 }, seed: 3, priorMean: discoverPrior(), ridge: 4 });
+    const picks = discover(state, data, pool, [], 10, now);
+    const meanCount = picks.reduce((s, p) => s + p.movie.n, 0) / picks.length;
+    const poolMean = pool.reduce((s, i) => s + data.catalogue.movies[i]!.n, 0) / pool.length;
+    expect(meanCount).toBeGreaterThan(3 * poolMean);
   });
 });

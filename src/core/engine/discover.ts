@@ -8,6 +8,7 @@ import type { MovieIndexEntry } from '../catalogue/types';
 import {
   decide,
   explorationTag,
+  featureNames,
   jointCandidates,
   movieActionFeatures,
   rewardFor,
@@ -40,6 +41,19 @@ export interface DiscoverPick {
   exploratory: boolean;
   log: ImpressionLog;
   reasons: Reason[];
+}
+
+/**
+ * Prior mean of the bandit's weights for a new user: lean on community quality and popularity
+ * and on the user's own genre/mood taste until their reactions say otherwise (a blank model has
+ * no favourite and would show an arbitrary slate). Reward scale: like 1, dislike −1.
+ */
+export function discoverPrior(): Float64Array {
+  const names = featureNames(DISCOVER_SPEC);
+  const prior = new Float64Array(names.length);
+  const set: Record<string, number> = { quality: 0.4, popularity: 0.2, coldPopularity: 0.2, tasteGenre: 0.6, tasteMood: 0.3 };
+  names.forEach((n, i) => (prior[i] = set[n] ?? 0));
+  return prior;
 }
 
 /** Action features of catalogue item `i`. */
