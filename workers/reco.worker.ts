@@ -41,13 +41,6 @@ function load(): Promise<Loaded> {
   return loaded;
 }
 
-function buffersOf(model: CfModel): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const v of Object.values(model)) if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
-  for (const v of Object.values(model.neighbours)) if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
-  return [...out];
-}
-
 const api = {
   /** Tells the worker where the data files are (the page's `data/` folder). */
   setDataBase(url: string): void {
@@ -84,7 +77,8 @@ const api = {
     engine = new RecoEngine({ catalogue: data.catalogue, moods: data.moods }, model);
     engine.setFeedback(lastEvents, Date.now());
     onProgress?.({ phase: 'done', fraction: 1 });
-    return trained ? Comlink.transfer({ trained, key: data.key }, buffersOf(trained)) : { trained: null, key: data.key };
+    // Copied, not transferred: the engine above keeps using these arrays.
+    return { trained, key: data.key };
   },
 
   /** Refolds the user's feedback (no retraining); returns the time it took in ms. */
