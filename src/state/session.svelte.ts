@@ -27,12 +27,36 @@ function expiresSoon(tokens: SessionTokens, now: number): boolean {
   }
 }
 
+const NOTICE_KEY = 'recostream.notice';
+
+/** The sign-out notice survives a reload of the tab (sessionStorage), so its reason is not lost. */
+function storedNotice(): string | null {
+  try {
+    return sessionStorage.getItem(NOTICE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 class SessionState {
   status = $state<'loading' | 'signed-out' | 'signed-in'>('loading');
   user = $state<PublicProfile | null>(null);
-  /** Why the last session ended, shown once on the sign-in page. */
-  notice = $state<string | null>(null);
+  #notice = $state<string | null>(storedNotice());
   #init: Promise<void> | undefined;
+
+  /** Why the last session ended, shown on the sign-in page until the next sign-in. */
+  get notice(): string | null {
+    return this.#notice;
+  }
+  set notice(value: string | null) {
+    this.#notice = value;
+    try {
+      if (value) sessionStorage.setItem(NOTICE_KEY, value);
+      else sessionStorage.removeItem(NOTICE_KEY);
+    } catch {
+      // Storage blocked: the notice lasts as long as the page.
+    }
+  }
 
   /** Restores the session from storage (once per page) and starts watching it. */
   init(): Promise<void> {
@@ -137,6 +161,9 @@ class SessionState {
 
   /** Ends the session after `err` and goes to sign-in, coming back here afterwards. */
   end(err: unknown): void {
+    // Several guarded calls can fail at once (rows, feedback, Discover): the first one ends the
+    // session; the others must not navigate again (that would make the sign-in page its own "next").
+    if (this.status === 'signed-out') return;
     const name = this.user?.username;
     authRuntime().store.clear();
     this.notice = describeError(err);

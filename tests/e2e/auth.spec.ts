@@ -137,8 +137,9 @@ test('a token edited in storage is refused', async ({ page }) => {
     const edited = btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     localStorage.setItem('recostream.session', JSON.stringify({ ...s, accessToken: `${h}.${edited}.${sig}` }));
   }, adaId);
-  await page.goto('./#/account');
+  // Reload first, so the edited token meets the app's start-up check (not a check already under way).
   await page.reload();
+  await page.goto('./#/account');
   await expect(page).toHaveURL(/#\/login/);
   await expect(page.getByText('Your session token is not valid. Please sign in again.')).toBeVisible();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
