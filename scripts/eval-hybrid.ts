@@ -24,7 +24,7 @@ import { HYBRID_FEATURES, PRIOR_WEIGHTS, priorWeights, type HybridFeature, type 
 import { parseQuery } from '../src/core/query/parse';
 import { createRng } from '../src/core/random';
 import { scoreVectors } from '../src/core/semantic/score';
-import { checkMoodsCurrent, embedTexts, loadEvalContext, prepareQueries, residualOf, splitHalves, type PreparedQuery } from './eval/context';
+import { embedTexts, loadEvalContext, prepareQueries, residualOf, splitHalves, type PreparedQuery } from './eval/context';
 import { featureMatrix, onlyFeatures, positionsOf, rankTop, topPicksMatrix, type FeatureMatrix } from './eval/features';
 import { listMetrics, meanSe, paired, topIndices, topListMetrics } from './eval/metrics';
 import { Report, f, pm } from './eval/table';
@@ -52,8 +52,6 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const load0 = loadavg()[0]!;
   const ctx = await loadEvalContext(log);
-  const drift = checkMoodsCurrent(ctx);
-  if (drift > 1.5 / 255) log(`WARNING: moods.bin differs from the current mood code by up to ${drift.toFixed(3)}: run "npm run data"`);
   const { catalogue, count } = ctx;
   const n = catalogue.movies.length;
   const report = new Report('Hybrid ranker (npm run eval:hybrid)');

@@ -18,7 +18,7 @@ import { TOP_RATED_PRIOR_WEIGHT, dampedMean } from '../src/core/catalogue/rows';
 import { RecoEngine } from '../src/core/engine/engine';
 import { SEMANTIC_QUERIES } from '../src/core/eval/queries';
 import { PRIOR_WEIGHTS, priorWeights } from '../src/core/hybrid/weights';
-import { checkMoodsCurrent, loadEvalContext, prepareQueries, type PreparedQuery } from './eval/context';
+import { loadEvalContext, prepareQueries, type PreparedQuery } from './eval/context';
 import { featureMatrix, rankTop } from './eval/features';
 import { meanSe, paired, rrfScores, topIndices, topListMetrics } from './eval/metrics';
 import { Report, f, pm } from './eval/table';
@@ -32,8 +32,6 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const load0 = loadavg()[0]!;
   const ctx = await loadEvalContext(log);
-  const drift = checkMoodsCurrent(ctx);
-  if (drift > 1.5 / 255) log(`WARNING: moods.bin differs from the current mood code by up to ${drift.toFixed(3)}: run "npm run data"`);
   const { catalogue, count } = ctx;
   const n = catalogue.movies.length;
   const quality = Float64Array.from(catalogue.movies, (m) => dampedMean(m.mean, m.n, catalogue.globalMean, TOP_RATED_PRIOR_WEIGHT));

@@ -63,7 +63,10 @@ export async function loadEvalContext(log: (s: string) => void): Promise<EvalCon
   const embedder = await loadUseLiteNode();
   const catalogue = data.catalogue;
   const count = Float64Array.from(catalogue.movies, (m) => m.n);
-  return { data: data as EvalContext['data'], catalogue, details: inputs.details, rawTags: inputs.tags, cf, embedder, count };
+  const ctx: EvalContext = { data: data as EvalContext['data'], catalogue, details: inputs.details, rawTags: inputs.tags, cf, embedder, count };
+  const drift = checkMoodsCurrent(ctx);
+  if (drift > 1.5 / 255) log(`WARNING: moods.bin differs from the current mood code by up to ${drift.toFixed(3)}: run "npm run data"`);
+  return ctx;
 }
 
 /** Checks that moods.bin matches the current mood code on a sample of rows (else leaky vs controlled would mix code versions). */

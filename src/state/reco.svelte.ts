@@ -61,8 +61,8 @@ class RecoState {
         if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
       });
       await this.#loadWeights();
+      // Becoming ready re-runs the feedback effect above, which folds the current events in.
       this.status = 'ready';
-      this.#sync(feedback.events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at })));
     } catch (err) {
       this.status = 'error';
       this.error = describeError(err);
@@ -103,8 +103,7 @@ class RecoState {
     try {
       const events = feedback.events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
       await session.guard((t) => recoClient.retrain(t, events, (p) => (this.progress = p)));
-      this.status = 'ready';
-      this.#sync(events);
+      this.status = 'ready'; // the feedback effect refolds on becoming ready
     } catch (err) {
       this.status = 'error';
       this.error = describeError(err);

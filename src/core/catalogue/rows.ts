@@ -1,4 +1,5 @@
 /** Non-personalised rows for the home page: popular, top rated (damped mean) and per-genre. */
+import { bayesianMean } from '../cf/popularity';
 import type { Catalogue } from './catalogue';
 import type { Genre, MovieIndexEntry } from './types';
 
@@ -7,7 +8,7 @@ import type { Genre, MovieIndexEntry } from './types';
  * `priorWeight` pseudo-ratings, so a film with two 5-star ratings does not top the chart.
  */
 export function dampedMean(mean: number, n: number, priorMean: number, priorWeight: number): number {
-  return (mean * n + priorMean * priorWeight) / (n + priorWeight);
+  return bayesianMean(mean * n, n, priorMean, priorWeight);
 }
 
 /** Default pseudo-rating weight for "Top rated" (about the median count of the top 500 movies). */
