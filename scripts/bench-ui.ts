@@ -1,0 +1,334 @@
+/**
+ * `npm run bench:ui [-- --runs 5 --port 4181 --only cold,search]`: what a person waits for, measured
+ * on the production build (`npm run build` first) in headless Chromium at phone size (390×844,
+ * touch). A benchmark, not a test: it prints figures, it asserts nothing.
+ *
+ * Every time is taken to the painted frame: a MutationObserver sees the DOM change, then a
+ * requestAnimationFrame callback (before that frame's paint) posts a message, which runs after the
+ * frame has been produced; that moment is recorded with performance.now(). Page-load moments count
+ * from navigation start; interaction moments from the input event (keydown / pointerdown) handled in
+ * the page.
+ *
+ * Moments (median and range over --runs):
+ *   cold      first visit (new browser context, no service worker, empty storage) → first card painted;
+ *             → "Top picks for you" painted; cumulative layout shift (no recent input) until the page
+ *             settles; longest main-thread task before Top picks
+ *   repeat    second visit (service worker installed) → first card; offline visit → first card
+ *   search    warm search (model loaded): Enter → first list for the new query, → final list
+ *             ("Ranked by meaning"); typing in the header box → first list after the last key
+ *   like      signed-in profile: like on a Home card → button shown pressed; → personal rows repainted
+ *   first     first descriptive search ever (fresh context) → final list, and bytes downloaded
+ *
+ * The machine's load average is printed with the figures: on a busy machine every figure grows.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from './paths';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    port: { type: 'string', default: '4181' },
+    only: { type: 'string' },
+  },
+});
+const RUNS = Math.max(1, Number(args.runs));
+const PORT = Number(args.port);
+const BASE = `http://localhost:${PORT}/`;
+const only = args.only ? new Set(args.only.split(',')) : null;
+const want = (group: string) => !only || only.has(group);
+
+/** Selectors in one place: the bench follows what a user sees. */
+const SEL = {
+  card: 'article.card',
+  topPicksHeading: 'h2:text-is("Top picks for you")',
+  results: 'ol[aria-label="Recommendations"]',
+  rankingKind: '[data-testid="ranking-kind"]',
+};
+
+/**
+ * Installed before any page script: paint-time recorder, layout shifts, long tasks. Plain
+ * JavaScript in a string, so the TypeScript loader's helpers never reach the page.
+ */
+const INIT = `(() => {
+  const afterPaint = (cb) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => cb(performance.now());
+    ch.port2.postMessage(null);
+  });
+  const b = { marks: {}, watches: [], cls: 0, longTasks: [], since: 0 };
+  const check = () => {
+    if (!b.watches.length) return;
+    const hit = b.watches.filter((x) => { try { return x.test(); } catch { return false; } });
+    if (!hit.length) return;
+    b.watches = b.watches.filter((x) => !hit.includes(x));
+    afterPaint((t) => { for (const x of hit) b.marks[x.name] = t; });
+  };
+  b.watch = (name, test) => { delete b.marks[name]; b.watches.push({ name, test }); check(); };
+  window.__bench = b;
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) b.cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  for (const type of ['keydown', 'pointerdown']) addEventListener(type, () => (b.since = performance.now()), { capture: true });
+})();`;
+
+function startServer(): Promise<ChildProcess> {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    console.error('bench:ui: no production build in dist/ — run `npm run build` first.');
+    process.exit(1);
+  }
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    const poll = async () => {
+      try {
+        if ((await fetch(BASE)).ok) return resolve(server);
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() - t0 > 60_000) return reject(new Error('vite preview did not start within 60 s'));
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
+
+/** A fresh context (empty storage) with the recorder, and watches armed on every page load. */
+async function newContext(browser: Browser, onLoad: Record<string, string> = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ ...PHONE, baseURL: BASE });
+  const arm = Object.entries(onLoad)
+    .map(([name, body]) => `window.__bench.watch(${JSON.stringify(name)}, new Function(${JSON.stringify(body)}));`)
+    .join('\n');
+  await ctx.addInitScript({ content: `${INIT}\n${arm}` });
+  return ctx;
+}
+
+/** Waits (up to `ms`) for a named mark and returns its time, or NaN. */
+async function mark(page: Page, name: string, ms = 60_000): Promise<number> {
+  try {
+    const h = await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[n], name, {
+      timeout: ms,
+      polling: 50,
+    });
+    return Number(await h.jsonValue());
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Registers in-page watches by name; each test is a function body evaluated in the page. */
+async function watch(page: Page, watches: Record<string, string>): Promise<void> {
+  await page.evaluate((ws) => {
+    const b = (window as unknown as { __bench: { watch: (n: string, t: () => boolean) => void } }).__bench;
+    for (const [name, body] of Object.entries(ws)) b.watch(name, new Function(body) as () => boolean);
+  }, watches);
+}
+
+const since = (page: Page) => page.evaluate(() => (window as unknown as { __bench: { since: number } }).__bench.since);
+
+type Series = Map<string, number[]>;
+const record = (s: Series, name: string, v: number) => {
+  if (!s.has(name)) s.set(name, []);
+  s.get(name)!.push(v);
+};
+
+const firstCardTest = `return !!document.querySelector(${JSON.stringify(SEL.card)})`;
+const topPicksTest = `const h=[...document.querySelectorAll('h2')].find(e=>e.textContent.trim()==='Top picks for you');return !!h && !!h.closest('section')?.querySelector(${JSON.stringify(SEL.card)})`;
+
+async function cold(browser: Browser, s: Series): Promise<void> {
+  const ctx = await newContext(browser, { firstCard: firstCardTest, topPicks: topPicksTest });
+  const page = await ctx.newPage();
+  await page.goto('./');
+  const first = await mark(page, 'firstCard');
+  const picks = await mark(page, 'topPicks', 90_000);
+  // Let late inserts and footer shifts happen, then read the totals.
+  await page.waitForTimeout(1500);
+  const { cls, longest } = await page.evaluate((until) => {
+    const b = (window as unknown as { __bench: { cls: number; longTasks: { start: number; duration: number }[] } }).__bench;
+    const tasks = b.longTasks.filter((t) => t.start < until);
+    return { cls: b.cls, longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0) };
+  }, Number.isFinite(picks) ? picks : 1e12);
+  record(s, 'cold → first card (ms)', first);
+  record(s, 'cold → Top picks painted (ms)', picks);
+  record(s, 'cold: layout shift (CLS)', cls);
+  record(s, 'cold: longest main-thread task before Top picks (ms)', longest);
+  // Repeat visit: the service worker installed during the first one.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  for (const [label, offline] of [
+    ['repeat visit → first card (ms)', false],
+    ['offline visit → first card (ms)', true],
+  ] as const) {
+    await ctx.setOffline(offline);
+    const p = await ctx.newPage();
+    await p.goto('./');
+    record(s, label, await mark(p, 'firstCard'));
+    await p.close();
+  }
+  await ctx.close();
+}
+
+/** Waits until the search for `q` shows its final ("Ranked by meaning") list. */
+const finalFor = (q: string) =>
+  `const h=document.getElementById('recs-h');const k=document.querySelector(${JSON.stringify(SEL.rankingKind)});` +
+  `return !!h && h.textContent.includes(${JSON.stringify(q)}) && !!k && k.textContent.startsWith('Ranked by meaning') && !!document.querySelector(${JSON.stringify(SEL.results)} + ' ' + ${JSON.stringify(SEL.card)})`;
+/** The first list painted under the heading of `q` whose first card differs from `prevFirst`. */
+const firstFor = (q: string, prevFirst: string) =>
+  `const h=document.getElementById('recs-h');const c=document.querySelector(${JSON.stringify(SEL.results)} + ' ' + ${JSON.stringify(SEL.card)});` +
+  `return !!h && h.textContent.includes(${JSON.stringify(q)}) && !!c && c.getAttribute('aria-label')!==${JSON.stringify(prevFirst)}`;
+
+const firstCardTitle = (page: Page) =>
+  page.evaluate((sel) => document.querySelector(sel)?.getAttribute('aria-label') ?? '', `${SEL.results} ${SEL.card}`);
+
+const QUERIES = ['a feel-good sci-fi movie', 'a tense thriller with a twist', 'funny animated film for the family', 'a sad war drama', 'a romantic comedy in new york', 'space exploration and aliens', 'a heist movie'];
+
+async function search(browser: Browser, s: Series): Promise<void> {
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  // Warm up: model and vectors loaded, one query ranked.
+  await page.goto(`./#/search?q=${encodeURIComponent('space adventure')}`);
+  await watch(page, { warm: finalFor('space adventure') });
+  if (!Number.isFinite(await mark(page, 'warm', 180_000))) throw new Error('the search page never showed a refined list');
+  for (let i = 0; i < RUNS; i++) {
+    // Enter in the Home page's search box (it searches on submit only).
+    const q = QUERIES[i % QUERIES.length]!;
+    await page.goto('./#/');
+    const hero = page.locator('#q');
+    await hero.fill(q);
+    await watch(page, { first: firstFor(q, ''), final: finalFor(q) });
+    await hero.press('Enter');
+    const start = await since(page);
+    const first = await mark(page, 'first');
+    const fin = await mark(page, 'final');
+    record(s, 'warm search: Enter → first list (ms)', first - start);
+    record(s, 'warm search: Enter → final list (ms)', fin - start);
+    // Typing in the header box, which searches as you type: measured from the last key.
+    const q2 = `${QUERIES[(i + 3) % QUERIES.length]!} ${i}`;
+    const prev2 = await firstCardTitle(page);
+    const header = page.locator('#header-q');
+    await header.fill('');
+    await watch(page, { typed: firstFor(q2, prev2) });
+    await header.pressSequentially(q2, { delay: 60 });
+    const lastKey = await since(page);
+    const typed = await mark(page, 'typed');
+    record(s, 'typing → first list after the last key (ms)', typed - lastKey);
+  }
+  await ctx.close();
+}
+
+async function like(browser: Browser, s: Series): Promise<void> {
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  await page.goto('./#/signup');
+  await page.getByLabel('Profile name').fill(`bench${Date.now() % 100000}`);
+  await page.getByLabel('Password', { exact: true }).fill('a long bench passphrase 42');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await page.waitForSelector('a[aria-label^="Account:"]', { timeout: 60_000 });
+  await page.goto('./');
+  await watch(page, { picks: topPicksTest });
+  await mark(page, 'picks', 90_000);
+  const liked: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Like the i-th card of "Popular on RecoStream" that is not liked yet.
+    const row = page.locator('section', { has: page.locator('h2:text-is("Popular on RecoStream")') });
+    const button = row.getByRole('button', { name: /^Like / }).nth(i);
+    const label = (await button.getAttribute('aria-label'))!.replace(/^Like /, '');
+    liked.push(label);
+    await watch(page, {
+      pressed: `return [...document.querySelectorAll('button[aria-pressed="true"]')].some(b=>b.getAttribute('aria-label')===${JSON.stringify(`Remove like from ${label}`)})`,
+      rows: `return [...document.querySelectorAll('h2')].some(h=>h.textContent.trim()===${JSON.stringify(`Because you liked ${label}`)})`,
+    });
+    await button.click();
+    const start = await since(page);
+    const pressed = await mark(page, 'pressed');
+    const rows = await mark(page, 'rows');
+    record(s, 'like → button shown pressed (ms)', pressed - start);
+    record(s, 'like → "Because you liked" row painted (ms)', rows - start);
+  }
+  await ctx.close();
+}
+
+async function firstSearch(browser: Browser, s: Series): Promise<void> {
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await newContext(browser);
+    let bytes = 0;
+    ctx.on('requestfinished', (r) => {
+      void r
+        .sizes()
+        .then((z) => (bytes += z.responseBodySize + z.responseHeadersSize))
+        .catch(() => undefined);
+    });
+    const page = await ctx.newPage();
+    await page.goto('./');
+    await watch(page, { card: firstCardTest });
+    await mark(page, 'card');
+    const q = 'a feel-good sci-fi movie';
+    const box = page.locator('#q');
+    await box.fill(q);
+    await watch(page, { final: finalFor(q) });
+    await box.press('Enter');
+    const start = await since(page);
+    const fin = await mark(page, 'final', 180_000);
+    record(s, 'first search ever: Enter → final list (ms)', fin - start);
+    record(s, 'first search ever: MB downloaded by then', bytes / 1e6);
+    await ctx.close();
+  }
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  return Math.abs(v) < 10 ? v.toFixed(3) : v.toFixed(0);
+}
+
+function report(s: Series): void {
+  const rows = [...s].map(([name, vs]) => {
+    const ok = vs.filter(Number.isFinite).sort((a, b) => a - b);
+    const med = ok.length ? (ok.length % 2 ? ok[(ok.length - 1) / 2]! : (ok[ok.length / 2 - 1]! + ok[ok.length / 2]!) / 2) : Number.NaN;
+    const missing = vs.length - ok.length;
+    return [name, fmt(med), ok.length ? `${fmt(ok[0]!)}–${fmt(ok[ok.length - 1]!)}` : 'n/a', `${ok.length}${missing ? ` (+${missing} never)` : ''}`];
+  });
+  const w = [0, 1, 2, 3].map((c) => Math.max(...[['moment', 'median', 'range', 'runs'], ...rows].map((r) => r[c]!.length)));
+  const line = (r: string[]) => `${r[0]!.padEnd(w[0]!)}  ${r[1]!.padStart(w[1]!)}  ${r[2]!.padStart(w[2]!)}  ${r[3]!.padStart(w[3]!)}`;
+  console.log(line(['moment', 'median', 'range', 'runs']));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const before = loadavg();
+  const server = await startServer();
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const s: Series = new Map();
+  try {
+    if (want('cold')) for (let i = 0; i < RUNS; i++) await cold(browser, s);
+    if (want('search')) await search(browser, s);
+    if (want('like')) await like(browser, s);
+    if (want('first')) await firstSearch(browser, s);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const after = loadavg();
+  console.log(`bench:ui — production build, headless Chromium, 390×844 touch, ${RUNS} runs each`);
+  console.log(`load average before ${before.map((x) => x.toFixed(2)).join(' ')}, after ${after.map((x) => x.toFixed(2)).join(' ')} (2 cores: above 2 the figures are inflated)\n`);
+  report(s);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:ui: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
