@@ -9,7 +9,7 @@ import { feedbackToRatings } from '../src/core/cf/feedback';
 import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
 import { createBandit, deserializeBandit, jointDim, learn, serializeBandit, withStrategy, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
 import { DISCOVER_SPEC, discover, discoverPrior, type DiscoverPick } from '../src/core/engine/discover';
-import { RecoEngine, type UserEvent } from '../src/core/engine/engine';
+import { RecoEngine, type FeedbackEvent } from '../src/core/engine/engine';
 import { createRng } from '../src/core/random';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
@@ -29,7 +29,7 @@ interface Loaded {
 
 let loaded: Promise<Loaded> | undefined;
 let engine: RecoEngine | null = null;
-let lastEvents: UserEvent[] = [];
+let lastEvents: FeedbackEvent[] = [];
 
 function load(): Promise<Loaded> {
   loaded ??= (async () => {
@@ -56,7 +56,7 @@ const api = {
    * Starts the engine from a cached model when it is valid, else trains one (with the user's
    * feedback as an extra user when given). Returns the newly trained model for the caller to cache.
    */
-  async start(cached: { key: string; model: unknown } | null, events: UserEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: CfModel | null; key: string }> {
+  async start(cached: { key: string; model: unknown } | null, events: FeedbackEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: CfModel | null; key: string }> {
     onProgress?.({ phase: 'loading', fraction: 0 });
     const data = await load();
     let model: CfModel | null = null;
@@ -82,7 +82,7 @@ const api = {
   },
 
   /** Refolds the user's feedback (no retraining); returns the time it took in ms. */
-  setFeedback(events: UserEvent[], now: number): number {
+  setFeedback(events: FeedbackEvent[], now: number): number {
     const t0 = performance.now();
     lastEvents = events;
     engine?.setFeedback(events, now);

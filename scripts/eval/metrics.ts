@@ -1,38 +1,10 @@
 /**
- * Ranking metrics with binary relevance, as used by scripts/eval-*.ts. For a ranked list L (best
- * first, 0-based positions) and a relevant set R:
- *   recall@k = |R ∩ L[0..k)| / |R|
- *   nDCG@k   = DCG@k / IDCG@k,  DCG@k = Σ_{p<k, L[p]∈R} 1 / log2(p + 2),
- *              IDCG@k = Σ_{p<min(k,|R|)} 1 / log2(p + 2)   (the best possible list)
- *   RR       = 1 / (1 + position of the first relevant item)   (0 when none is ranked)
- *   HR@k     = |R ∩ L[0..k)| / |R|   (per user; with several held-out likes this equals recall@k)
+ * Evaluation helpers for scripts/eval-*.ts. The ranking metrics (recall@k, nDCG@k, RR; HR@k per
+ * user equals recall@k with several held-out likes) are the core's, src/core/eval/metrics.ts;
+ * this file adds the statistics and the slow reference rankings the scripts print.
  */
 
-/** Metrics of one ranking given the positions of its relevant items (Infinity when unranked). */
-export function listMetrics(positions: readonly number[], nRelevant: number, k: number): { recall: number; ndcg: number; rr: number } {
-  let hits = 0;
-  let dcg = 0;
-  let first = Infinity;
-  for (const p of positions) {
-    if (p < first) first = p;
-    if (p < k) {
-      hits++;
-      dcg += 1 / Math.log2(p + 2);
-    }
-  }
-  let idcg = 0;
-  for (let p = 0; p < Math.min(k, nRelevant); p++) idcg += 1 / Math.log2(p + 2);
-  return { recall: nRelevant ? hits / nRelevant : 0, ndcg: idcg ? dcg / idcg : 0, rr: Number.isFinite(first) ? 1 / (first + 1) : 0 };
-}
-
-/** recall@kR and nDCG@kN of a top list of movie ids against a relevant id set. */
-export function topListMetrics(top: readonly number[], relevant: ReadonlySet<number>, kRecall: number, kNdcg: number): { recall: number; ndcg: number } {
-  const pos: number[] = [];
-  top.forEach((id, p) => {
-    if (relevant.has(id)) pos.push(p);
-  });
-  return { recall: listMetrics(pos, relevant.size, kRecall).recall, ndcg: listMetrics(pos, relevant.size, kNdcg).ndcg };
-}
+export { listMetrics, topListMetrics } from '../../src/core/eval/metrics';
 
 /** Mean and standard error of the mean. */
 export function meanSe(xs: readonly number[]): { mean: number; se: number } {

@@ -11,7 +11,7 @@
 import { createCatalogue, type Catalogue } from '../../src/core/catalogue/catalogue';
 import { GENRES, type Genre, type RatingsCOO } from '../../src/core/catalogue/types';
 import { trainCf, type CfModel } from '../../src/core/cf/model';
-import type { UserEvent } from '../../src/core/engine/engine';
+import type { FeedbackEvent } from '../../src/core/engine/engine';
 import { createRng, shuffleInPlace } from '../../src/core/random';
 
 /** Words the query parser maps to each genre ("a good sci-fi movie"). */
@@ -27,7 +27,7 @@ export interface SimUser {
   heldOut: number[];
   /** Items the user rated apart from the held-out ones (not candidates). */
   rated: Set<number>;
-  events: UserEvent[];
+  events: FeedbackEvent[];
   /** Search time (ms). */
   now: number;
   genre: Genre;
@@ -80,7 +80,7 @@ export function simulateUsers(coo: RatingsCOO, catalogue: Catalogue, opts: { nUs
     const heldSet = new Set(held);
     const heldOut = held.map((r) => coo.item[r]!);
     const rest = rows.filter((r) => !heldSet.has(r));
-    const events: UserEvent[] = [];
+    const events: FeedbackEvent[] = [];
     for (const r of rest) {
       const rating = coo.rating[r]!;
       const kind = rating >= 4 ? 'like' : rating <= 2 ? 'dislike' : null;

@@ -14,6 +14,7 @@
  */
 import type { MovieIndexEntry } from '../../src/core/catalogue/types';
 import { MOOD_QUERIES, SEMANTIC_QUERIES, type EvalQuery } from '../../src/core/eval/queries';
+import { listMetrics, relevantPositions } from '../../src/core/eval/metrics';
 import { MOOD_IDS } from '../../src/core/mood/moods';
 import { moodMatch } from '../../src/core/mood/match';
 import { combineEvidence, extractEvidence, genrePrior, tagEvidence, type Evidence } from '../../src/core/mood/profile';
@@ -33,19 +34,11 @@ interface Metrics {
 }
 
 function metrics(ranked: readonly number[], relevant: ReadonlySet<number>): Metrics {
-  let hits = 0;
+  const positions = relevantPositions(ranked, relevant);
   let apSum = 0;
-  let dcg = 0;
-  ranked.forEach((id, r) => {
-    if (!relevant.has(id)) return;
-    hits++;
-    apSum += hits / (r + 1);
-    if (r < K) dcg += 1 / Math.log2(r + 2);
-  });
-  let idcg = 0;
-  for (let r = 0; r < Math.min(K, relevant.size); r++) idcg += 1 / Math.log2(r + 2);
+  positions.forEach((r, h) => (apSum += (h + 1) / (r + 1)));
   const p10 = ranked.slice(0, K).filter((id) => relevant.has(id)).length / K;
-  return { p10, ndcg10: idcg ? dcg / idcg : 0, ap: relevant.size ? apSum / relevant.size : 0 };
+  return { p10, ndcg10: listMetrics(positions, relevant.size, K).ndcg, ap: relevant.size ? apSum / relevant.size : 0 };
 }
 
 function rank(index: readonly MovieIndexEntry[], score: (i: number) => number | null, pool: (i: number) => boolean): number[] {

@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from './catalogue/catalogue';
 import type { CfModel } from './cf/model';
-import { RecoEngine, type UserEvent } from './engine/engine';
+import { RecoEngine, type FeedbackEvent } from './engine/engine';
 import { renderReasons } from './explain/reasons';
 import { priorWeights, type HybridWeights } from './hybrid/weights';
 import { parseQuery } from './query/parse';
@@ -39,7 +39,7 @@ export interface RecommenderDeps {
   encoderId: string | null;
   weights?: HybridWeights;
   /** The user's feedback, when there is one (personalises the ranking). */
-  events?: readonly UserEvent[];
+  events?: readonly FeedbackEvent[];
 }
 
 /** A readable error for bad requests. */

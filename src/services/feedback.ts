@@ -7,6 +7,7 @@
  * a history of what was opened and where.
  */
 import { liveQuery, type Observable } from 'dexie';
+import { currentOpinions } from '../core/analytics/events';
 import { UserScopedService, type Session } from './scoped';
 import type { FeedbackRecord, FeedbackSurface } from './db/schema';
 
@@ -24,14 +25,8 @@ export interface FeedbackContext {
 }
 
 
-/** The user's current opinions, derived from their events. */
-export function opinionsOf(events: readonly FeedbackRecord[]): Map<number, Opinion> {
-  const out = new Map<number, Opinion>();
-  for (const e of [...events].sort((a, b) => a.at - b.at)) {
-    if (e.kind === 'like' || e.kind === 'dislike') out.set(e.movieId, e.kind);
-  }
-  return out;
-}
+/** The user's current opinions, derived from their events (the latest like or dislike wins). */
+export const opinionsOf = (events: readonly FeedbackRecord[]): Map<number, Opinion> => currentOpinions(events);
 
 export class FeedbackService extends UserScopedService {
 

@@ -4,7 +4,7 @@
  * trained models, and exposes typed calls.
  */
 import * as Comlink from 'comlink';
-import type { UserEvent } from '../core/engine/engine';
+import type { FeedbackEvent } from '../core/engine/engine';
 import type { ImpressionLog, SerializedBandit, StrategyConfig } from '../core/bandit';
 import type { HybridWeights } from '../core/hybrid/weights';
 import type { QueryIntent } from '../core/query/types';
@@ -62,7 +62,7 @@ export class RecoClient {
   }
 
   /** Full retrain with the user's feedback as an extra user; the model is cached for this user. */
-  async retrain(tokens: SessionTokens, events: UserEvent[], onProgress: (p: TrainProgress) => void): Promise<void> {
+  async retrain(tokens: SessionTokens, events: FeedbackEvent[], onProgress: (p: TrainProgress) => void): Promise<void> {
     const res = await this.#remote().start(null, events, Comlink.proxy(onProgress));
     if (res.trained) {
       await authRuntime().data.putModelState(tokens, { model: USER_MODEL, version: 1, state: { key: res.key, model: res.trained } });
@@ -70,7 +70,7 @@ export class RecoClient {
   }
 
   /** Refolds the user's feedback into the model; returns milliseconds taken in the worker. */
-  setFeedback(events: UserEvent[]): Promise<number> {
+  setFeedback(events: FeedbackEvent[]): Promise<number> {
     return this.#remote().setFeedback(events, Date.now());
   }
 

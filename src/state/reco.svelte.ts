@@ -3,7 +3,7 @@
  * session are known, keeps it in step with the user's feedback, and holds the personal rows.
  */
 import { describeError } from '../core/auth/messages';
-import type { BecauseRow, UserEvent } from '../core/engine/engine';
+import type { BecauseRow, FeedbackEvent } from '../core/engine/engine';
 import type { RankedItem } from '../core/hybrid/rank';
 import { priorWeights, type HybridWeights } from '../core/hybrid/weights';
 import { learningService } from '../services/app';
@@ -81,7 +81,7 @@ class RecoState {
     }
   }
 
-  #sync(events: UserEvent[]): void {
+  #sync(events: FeedbackEvent[]): void {
     this.#syncing = this.#syncing.then(async () => {
       try {
         this.lastUpdateMs = await recoClient.setFeedback(events);

@@ -1,15 +1,8 @@
 /** The user's feedback events as the analytics and taste code read them (a subset of the stored record). */
 
-/** What the user did. */
-export type FeedbackKind = 'like' | 'dislike' | 'click';
+import type { FeedbackEvent, FeedbackKind } from '../shared/feedback';
 
-/** One logged event; the app's stored feedback records have these fields (and more). */
-export interface FeedbackEvent {
-  movieId: number;
-  kind: FeedbackKind;
-  /** Milliseconds since the epoch. */
-  at: number;
-}
+export type { FeedbackEvent, FeedbackKind };
 
 /** The current opinion per movie: the latest like or dislike wins (clicks are not opinions). */
 export function currentOpinions(events: readonly FeedbackEvent[]): Map<number, 'like' | 'dislike'> {

@@ -30,6 +30,7 @@
  */
 import { GENRES, type Genre, type MovieIndexEntry } from '../catalogue/types';
 import { BanditError } from './errors';
+import { norm } from '../shared/vector';
 
 /** Sizes of the aligned blocks. */
 export interface FeatureSpec {
@@ -107,12 +108,6 @@ export function featureNames(spec: FeatureSpec, genreNames: readonly string[] = 
 
 function expectLength(v: ArrayLike<number>, n: number, what: string): void {
   if (v.length !== n) throw new BanditError('ERR_BANDIT_INPUT', `${what} has ${v.length} entries, the feature spec says ${n}`);
-}
-
-function norm(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  return Math.sqrt(s);
 }
 
 function sumAbs(v: ArrayLike<number>): number {

@@ -3,12 +3,10 @@
  * d is small (≈30–60), so O(d²) per update and O(d³) for one Cholesky are cheap.
  */
 
-/** Dot product of the first `n` entries of `a` and `b`. */
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>, n = a.length): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
-  return s;
-}
+/** Dot product of the first `n` entries of `a` and `b` (the core's one definition). */
+import { dot } from '../shared/vector';
+
+export { dot };
 
 /** out = M x for a d×d row-major matrix; returns `out`. */
 export function matVec(m: Float64Array, x: ArrayLike<number>, d: number, out: Float64Array): Float64Array {

@@ -1,6 +1,6 @@
 /** An in-memory catalogue with lookups by MovieLens id, built once from the decoded index. */
 import { titleKey } from './titles';
-import type { Genre, MovieIndexEntry } from './types';
+import type { MovieIndexEntry } from './types';
 
 export interface Catalogue {
   movies: readonly MovieIndexEntry[];
@@ -35,9 +35,4 @@ export function createCatalogue(movies: readonly MovieIndexEntry[]): Catalogue {
 export function movieById(cat: Catalogue, id: number): MovieIndexEntry | undefined {
   const i = cat.indexOf.get(id);
   return i === undefined ? undefined : cat.movies[i];
-}
-
-/** True when the movie has every genre in `genres`. */
-export function hasGenres(m: MovieIndexEntry, genres: readonly Genre[]): boolean {
-  return genres.every((g) => m.genres.includes(g));
 }

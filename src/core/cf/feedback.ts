@@ -11,15 +11,10 @@
  * The latest explicit verdict (like/dislike) on an item wins; clicks only count for items that
  * have no verdict, and several clicks count once.
  */
+import type { ItemFeedbackEvent } from '../shared/feedback';
 import type { WeightedRating } from './matrix';
 
-/** A feedback event on a catalogue item index (the app maps movieId → index before calling). */
-export interface FeedbackEvent {
-  item: number;
-  kind: 'like' | 'dislike' | 'click';
-  /** Milliseconds since the epoch; later events override earlier ones. */
-  at: number;
-}
+export type { ItemFeedbackEvent };
 
 /** Ratings and weights that each kind of feedback maps to. */
 export interface FeedbackMapping {
@@ -33,7 +28,7 @@ export interface FeedbackMapping {
 export const DEFAULT_FEEDBACK_MAPPING: Readonly<FeedbackMapping> = Object.freeze({ like: 4.5, dislike: 1.5, click: 4, clickWeight: 0.25 });
 
 /** Collapses feedback events into one weighted rating per item, sorted by item. */
-export function feedbackToRatings(events: readonly FeedbackEvent[], mapping: Partial<FeedbackMapping> = {}): WeightedRating[] {
+export function feedbackToRatings(events: readonly ItemFeedbackEvent[], mapping: Partial<FeedbackMapping> = {}): WeightedRating[] {
   const map = { ...DEFAULT_FEEDBACK_MAPPING, ...mapping };
   const verdict = new Map<number, { kind: 'like' | 'dislike'; at: number }>();
   const clicked = new Set<number>();

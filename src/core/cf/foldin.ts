@@ -14,7 +14,7 @@ import { userBiasOf } from './baseline';
 import { CfError } from './errors';
 import type { WeightedRating } from './matrix';
 import type { CfModel } from './model';
-import { TopK } from './topk';
+import { TopK } from '../shared/topk';
 
 /** What the model needs to know about one user; build it with `foldInUser`. */
 export interface UserProfile {

@@ -5,7 +5,7 @@
  * film with one 5-star rating does not outrank one with 300 ratings averaging 4.4.
  */
 import { CfError } from './errors';
-import { topKIndices } from './topk';
+import { topKIndices } from '../shared/topk';
 
 /** (sum + priorWeight · priorMean) / (n + priorWeight); the prior mean when there is no evidence at all. */
 export function bayesianMean(sum: number, n: number, priorMean: number, priorWeight: number): number {

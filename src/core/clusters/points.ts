@@ -60,12 +60,8 @@ export function distanceMatrix(p: Points): Float64Array {
   return out;
 }
 
-/** L2 norm of a vector. */
-export function norm(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  return Math.sqrt(s);
-}
+/** L2 norm of a vector (the core's one definition). */
+export { norm } from '../shared/vector';
 
 /** Per-dimension mean and (population) standard deviation over the points. */
 export function columnStats(p: Points): { mean: Float64Array; std: Float64Array } {

@@ -23,7 +23,7 @@ import {
 import { GENRES } from '../catalogue/types';
 import type { Reason } from '../explain/reasons';
 import { MOOD_IDS } from '../mood/moods';
-import type { UserEvent } from './engine';
+import type { FeedbackEvent } from './engine';
 
 /** The app's feature blocks: all genres, an 8-d projection of the text embedding, all moods. */
 export const DISCOVER_SPEC: FeatureSpec = { genres: GENRES.length, embedding: 8, mood: MOOD_IDS.length };
@@ -67,7 +67,7 @@ export function actionOf(data: DiscoverData, i: number, maxCount: number): Actio
 }
 
 /** The user's reactions as taste events (reward scale of the bandit: like 1, click 0.5, dislike −1). */
-export function tasteEvents(data: DiscoverData, events: readonly UserEvent[], maxCount: number): TasteEvent[] {
+export function tasteEvents(data: DiscoverData, events: readonly FeedbackEvent[], maxCount: number): TasteEvent[] {
   const out: TasteEvent[] = [];
   for (const e of events) {
     const i = data.catalogue.indexOf.get(e.movieId);
@@ -80,7 +80,7 @@ export function tasteEvents(data: DiscoverData, events: readonly UserEvent[], ma
  * Chooses `slots` movies with the bandit from `pool` (item indices, e.g. top hybrid picks plus a
  * sample). Mutates `state` (its random stream advances). Exploratory picks say so.
  */
-export function discover(state: BanditState, data: DiscoverData, pool: readonly number[], events: readonly UserEvent[], slots: number, now: Date): DiscoverPick[] {
+export function discover(state: BanditState, data: DiscoverData, pool: readonly number[], events: readonly FeedbackEvent[], slots: number, now: Date): DiscoverPick[] {
   let maxCount = 0;
   for (const m of data.catalogue.movies) if (m.n > maxCount) maxCount = m.n;
   const ctx = { taste: userTaste(tasteEvents(data, events, maxCount), DISCOVER_SPEC), intent: null, time: timeOfUse(now) };

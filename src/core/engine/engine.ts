@@ -5,7 +5,8 @@
  */
 import type { Catalogue } from '../catalogue/catalogue';
 import type { MovieIndexEntry } from '../catalogue/types';
-import { feedbackToRatings, type FeedbackEvent } from '../cf/feedback';
+import { feedbackToRatings } from '../cf/feedback';
+import type { FeedbackEvent, ItemFeedbackEvent } from '../shared/feedback';
 import { foldInUser, relevanceScores, similarItems, topContributor, type UserProfile } from '../cf/foldin';
 import type { CfModel } from '../cf/model';
 import type { Reason } from '../explain/reasons';
@@ -19,12 +20,7 @@ export interface EngineData {
   moods: Float32Array | null;
 }
 
-/** A feedback event by MovieLens id, as stored. */
-export interface UserEvent {
-  movieId: number;
-  kind: 'like' | 'dislike' | 'click';
-  at: number;
-}
+export type { FeedbackEvent };
 
 export interface FreshnessOptions {
   /** Likes older than this do not count as recent (ms). */
@@ -45,7 +41,7 @@ export class RecoEngine {
   readonly #model: CfModel;
   #profile: UserProfile;
   #relevance: Float32Array;
-  #events: UserEvent[] = [];
+  #events: FeedbackEvent[] = [];
   #liked: number[] = [];
   #disliked = new Set<number>();
   #fresh: Float32Array;
@@ -69,10 +65,10 @@ export class RecoEngine {
   }
 
   /** Replaces the user's feedback and refolds them into the model (milliseconds, no retraining). */
-  setFeedback(events: readonly UserEvent[], now: number, fresh: FreshnessOptions = DEFAULT_FRESHNESS): void {
+  setFeedback(events: readonly FeedbackEvent[], now: number, fresh: FreshnessOptions = DEFAULT_FRESHNESS): void {
     const { indexOf } = this.#data.catalogue;
     this.#events = [...events];
-    const mapped: FeedbackEvent[] = [];
+    const mapped: ItemFeedbackEvent[] = [];
     for (const e of events) {
       const item = indexOf.get(e.movieId);
       if (item !== undefined) mapped.push({ item, kind: e.kind, at: e.at });
@@ -204,7 +200,7 @@ export class RecoEngine {
   }
 
   /** The user's events as last set. */
-  events(): readonly UserEvent[] {
+  events(): readonly FeedbackEvent[] {
     return this.#events;
   }
 }

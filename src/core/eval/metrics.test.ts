@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitRate, mae, MetricError, ndcg, rankOf, rmse } from './metrics';
+import { hitRate, listMetrics, mae, MetricError, ndcg, rankOf, relevantPositions, rmse, topListMetrics } from './metrics';
 import { kFoldAssignment } from './kfold';
 
 describe('rmse / mae', () => {
@@ -35,6 +35,26 @@ describe('hitRate / ndcg', () => {
     // 1/log2(2) + 1/log2(3) + 1/log2(11), over 5 users
     expect(ndcg(ranks, 10)).toBeCloseTo((1 + 1 / Math.log2(3) + 1 / Math.log2(11)) / 5, 12);
     expect(() => ndcg([], 10)).toThrow(MetricError);
+  });
+});
+
+describe('listMetrics / topListMetrics', () => {
+  it('match hand-worked recall, nDCG and reciprocal rank', () => {
+    // Relevant at positions 0 and 2 of 3 relevant, k = 3: DCG = 1 + 1/log2(4) = 1.5,
+    // IDCG = 1 + 1/log2(3) + 1/log2(4) = 2.1309…, recall 2/3, RR 1.
+    const m = listMetrics([0, 2], 3, 3);
+    expect(m.recall).toBeCloseTo(2 / 3, 12);
+    expect(m.ndcg).toBeCloseTo(1.5 / (1 + 1 / Math.log2(3) + 0.5), 12);
+    expect(m.rr).toBe(1);
+    expect(listMetrics([Infinity], 1, 10)).toEqual({ recall: 0, ndcg: 0, rr: 0 });
+    expect(topListMetrics([7, 8, 9, 10], new Set([9, 42]), 2, 4)).toEqual({ recall: 0, ndcg: 0.5 / (1 + 1 / Math.log2(3)) });
+    expect(relevantPositions([5, 6, 7], new Set([7, 5]))).toEqual([0, 2]);
+  });
+  it('agree with ndcg() for one relevant item', () => {
+    const ranks = [0, 3, 9, 10, 40];
+    const mean = ranks.reduce((s, r) => s + listMetrics([r], 1, 10).ndcg, 0) / ranks.length;
+    expect(ndcg(ranks, 10)).toBe(mean);
+    expect(ndcg([3], 10)).toBeCloseTo(1 / Math.log2(5), 12);
   });
 });
 

@@ -63,13 +63,49 @@ export function hitRate(ranks: Numbers, k: number): number {
   return hits / ranks.length;
 }
 
-/** Mean NDCG@k with one relevant item per user: 1/log2(rank + 2) when rank < k, else 0. */
+/**
+ * Metrics of one ranking with binary relevance, given the 0-based positions of its relevant items
+ * (Infinity when unranked) and how many items are relevant — the core's one nDCG:
+ *   recall@k = |R ∩ L[0..k)| / |R|
+ *   nDCG@k   = DCG@k / IDCG@k,  DCG@k = Σ_{p<k, L[p]∈R} 1 / log2(p + 2),
+ *              IDCG@k = Σ_{p<min(k,|R|)} 1 / log2(p + 2)   (the best possible list)
+ *   RR       = 1 / (1 + position of the first relevant item)   (0 when none is ranked)
+ */
+export function listMetrics(positions: readonly number[], nRelevant: number, k: number): { recall: number; ndcg: number; rr: number } {
+  let hits = 0;
+  let dcg = 0;
+  let first = Infinity;
+  for (const p of positions) {
+    if (p < first) first = p;
+    if (p < k) {
+      hits++;
+      dcg += 1 / Math.log2(p + 2);
+    }
+  }
+  let idcg = 0;
+  for (let p = 0; p < Math.min(k, nRelevant); p++) idcg += 1 / Math.log2(p + 2);
+  return { recall: nRelevant ? hits / nRelevant : 0, ndcg: idcg ? dcg / idcg : 0, rr: Number.isFinite(first) ? 1 / (first + 1) : 0 };
+}
+
+/** Positions (ascending) of the relevant ids in a ranked list of ids. */
+export function relevantPositions(ranked: readonly number[], relevant: ReadonlySet<number>): number[] {
+  const pos: number[] = [];
+  ranked.forEach((id, p) => {
+    if (relevant.has(id)) pos.push(p);
+  });
+  return pos;
+}
+
+/** recall@kR and nDCG@kN of a top list of movie ids against a relevant id set. */
+export function topListMetrics(top: readonly number[], relevant: ReadonlySet<number>, kRecall: number, kNdcg: number): { recall: number; ndcg: number } {
+  const pos = relevantPositions(top, relevant);
+  return { recall: listMetrics(pos, relevant.size, kRecall).recall, ndcg: listMetrics(pos, relevant.size, kNdcg).ndcg };
+}
+
+/** Mean NDCG@k with one relevant item per user (listMetrics with |R| = 1: 1/log2(rank + 2) when rank < k, else 0). */
 export function ndcg(ranks: Numbers, k: number): number {
   if (ranks.length === 0) throw new MetricError('no ranks to score');
   let s = 0;
-  for (let i = 0; i < ranks.length; i++) {
-    const r = ranks[i]!;
-    if (r < k) s += 1 / Math.log2(r + 2);
-  }
+  for (let i = 0; i < ranks.length; i++) s += listMetrics([ranks[i]!], 1, k).ndcg;
   return s / ranks.length;
 }

@@ -1,5 +1,8 @@
 /** Dense float vector helpers: dot product, norm, L2 normalisation, cosine similarity. */
+import { dot as dotN, norm } from '../shared/vector';
 import { SemanticError } from './errors';
+
+export { norm };
 
 type Vec = ArrayLike<number>;
 
@@ -7,19 +10,10 @@ function sameDim(a: Vec, b: Vec): void {
   if (a.length !== b.length) throw new SemanticError('DIM_MISMATCH', `vector dimensions differ: ${a.length} vs ${b.length}`);
 }
 
-/** Dot product of two vectors of equal length. */
+/** Dot product of two vectors of equal length (throws DIM_MISMATCH otherwise). */
 export function dot(a: Vec, b: Vec): number {
   sameDim(a, b);
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
-/** Euclidean (L2) norm. */
-export function norm(v: Vec): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  return Math.sqrt(s);
+  return dotN(a, b);
 }
 
 /** Returns a new unit-length copy of `v`; a zero vector stays all zeros (it has no direction). */

@@ -13,13 +13,6 @@ export interface AuthRuntime {
 }
 
 let runtime: AuthRuntime | undefined;
-let sharedDb: RecoStreamDB | undefined;
-
-/** Uses the app's shared database instance instead of opening a second connection. Call before first use. */
-export function useDatabase(db: RecoStreamDB): void {
-  if (runtime) throw new Error('useDatabase must be called before the auth services are first used');
-  sharedDb = db;
-}
 
 function openStore(): TokenStore {
   try {
@@ -36,7 +29,7 @@ function openStore(): TokenStore {
 /** The page's auth services (created on first call). */
 export function authRuntime(): AuthRuntime {
   if (!runtime) {
-    const db = sharedDb ?? new RecoStreamDB();
+    const db = new RecoStreamDB();
     const auth = new AuthService(db, { hasher: createWorkerHasher() });
     runtime = { db, auth, data: new UserDataService(db, auth), store: openStore() };
   }

@@ -1,9 +1,6 @@
 /** Small display helpers shared by the UI. */
 import type { MovieIndexEntry } from '../../core/catalogue/types';
 
-/** "Toy Story (1995)". */
-export const titleWithYear = (m: Pick<MovieIndexEntry, 'title' | 'year'>) => (m.year ? `${m.title} (${m.year})` : m.title);
-
 /** "3.9 ★ · 215 ratings" or "No ratings yet". */
 export function ratingText(m: Pick<MovieIndexEntry, 'mean' | 'n'>): string {
   if (!m.n) return 'No ratings yet';

@@ -1,4 +1,8 @@
-/** Bounded selection of the k best (score descending, then index ascending) without sorting everything. */
+/**
+ * Bounded selection of the k best (score descending, then index ascending) without sorting
+ * everything: one size-k min-heap, O(n log k). Used by collaborative filtering (neighbours,
+ * rankings, popularity) and semantic search alike.
+ */
 
 /** A fixed-capacity min-heap keeping the `capacity` best (score, index) pairs seen. */
 export class TopK {
@@ -98,4 +102,27 @@ export function topKIndices(scores: ArrayLike<number>, k: number, eligible?: (i:
   const outIndex: number[] = new Array<number>(heap.length);
   heap.drain(outScore, outIndex);
   return outIndex;
+}
+
+/** The k best entries, best first: `indices[r]` has score `scores[r]` (typed arrays, cheap to transfer). */
+export interface TopKResult {
+  indices: Uint32Array;
+  scores: Float32Array;
+}
+
+/**
+ * The k best scores and their indices as typed arrays, best first; ties go to the lower index,
+ * NaN scores and entries `keep` rejects are skipped. `k` must be a non-negative integer (checked by
+ * the caller, which owns the error type).
+ */
+export function topKArrays(scores: ArrayLike<number>, k: number, keep?: (index: number) => boolean): TopKResult {
+  const heap = new TopK(Math.min(k, scores.length));
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (Number.isNaN(s) || (keep && !keep(i))) continue;
+    heap.push(s, i);
+  }
+  const out = { indices: new Uint32Array(heap.length), scores: new Float32Array(heap.length) };
+  heap.drain(out.scores, out.indices);
+  return out;
 }
