@@ -68,8 +68,8 @@ export interface UserTaste {
   strength: number;
 }
 
-/** What the current query asks for, on the same blocks (weights in [0, 1]; zeros where silent). */
-export interface QueryIntent {
+/** What the current query asks for, on the same blocks as the taste (weights in [0, 1]; zeros where silent). Built from the parsed query (core/query QueryIntent). */
+export interface IntentBlocks {
   genres: ArrayLike<number>;
   embedding: ArrayLike<number>;
   mood: ArrayLike<number>;
@@ -87,7 +87,7 @@ export interface TimeOfUse {
 export interface BanditContext {
   taste: UserTaste;
   /** Null when there is no query (home rows). */
-  intent: QueryIntent | null;
+  intent: IntentBlocks | null;
   time: TimeOfUse;
 }
 

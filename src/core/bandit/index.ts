@@ -28,7 +28,7 @@ export {
   type FeatureSpec,
   type ActionFeatures,
   type UserTaste,
-  type QueryIntent,
+  type IntentBlocks,
   type TimeOfUse,
   type BanditContext,
   type CatalogueStats,
