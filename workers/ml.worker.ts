@@ -7,7 +7,8 @@ import { expose, transfer } from 'comlink';
 import type { RowFilter } from '../src/core/semantic/filter';
 import type { TopK } from '../src/core/semantic/topk';
 import type { Embedder, LoadProgress } from '../src/ml/embedder';
-import { MlError, toWire } from '../src/ml/errors';
+import { MlError } from '../src/ml/errors';
+import { withWireErrors } from '../src/services/bridge/wire';
 import { createMlService, type MlInitOptions, type MlInitResult, type MlProgress } from '../src/ml/service';
 import { urlSource } from '../src/ml/sources';
 import { USE_LITE_ID } from '../src/ml/use-lite/model';
@@ -49,54 +50,43 @@ const service = createMlService({
   loadEmbedder,
 });
 
-/** Throttles progress messages to the page (one per 100 ms, plus the last of each phase). */
+/**
+ * Throttles progress messages to the page: per phase, the first, then one per 100 ms, and the
+ * last (so the model's progress is never starved by the vectors' and both totals arrive at once).
+ */
 function throttle(cb: ((p: MlProgress) => void) | undefined): ((p: MlProgress) => void) | undefined {
   if (!cb) return undefined;
-  let last = 0;
+  const last = new Map<MlProgress['phase'], number>();
   return (p) => {
     const now = performance.now();
-    if (p.loaded >= p.total || now - last >= 100) {
-      last = now;
+    const prev = last.get(p.phase);
+    if (prev === undefined || p.loaded >= p.total || now - prev >= 100) {
+      last.set(p.phase, now);
       cb(p);
     }
   };
-}
-
-/** Rethrows anything as a structured WireError the client turns back into an MlError. */
-async function wire<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toWire(err);
-  }
 }
 
 const api = {
   /** Loads the encoder named by the data manifest and the catalogue vectors; memoised. */
   init(opts: MlWorkerInitOptions, onProgress?: (p: MlProgress) => void): Promise<MlInitResult> {
     modelsPath = opts.modelsPath;
-    return wire(() => service.init(opts, throttle(onProgress)));
+    return service.init(opts, throttle(onProgress));
   },
   /** Unit-length vector of a query text. */
-  embedQuery(text: string): Promise<Float32Array> {
-    return wire(async () => {
-      const v = await service.embedQuery(text);
-      return transfer(v, [v.buffer]);
-    });
+  async embedQuery(text: string): Promise<Float32Array> {
+    const v = await service.embedQuery(text);
+    return transfer(v, [v.buffer]);
   },
   /** Semantic score of every catalogue movie, in catalogue order. */
-  scores(text: string): Promise<Float32Array> {
-    return wire(async () => {
-      const s = await service.scores(text);
-      return transfer(s, [s.buffer]);
-    });
+  async scores(text: string): Promise<Float32Array> {
+    const s = await service.scores(text);
+    return transfer(s, [s.buffer]);
   },
   /** The k best catalogue indices for a query, best first. */
-  search(text: string, k: number, filter?: RowFilter): Promise<TopK> {
-    return wire(async () => {
-      const r = await service.search(text, k, filter);
-      return transfer(r, [r.indices.buffer, r.scores.buffer]);
-    });
+  async search(text: string, k: number, filter?: RowFilter): Promise<TopK> {
+    const r = await service.search(text, k, filter);
+    return transfer(r, [r.indices.buffer, r.scores.buffer]);
   },
   /** Frees the model. */
   dispose(): void {
@@ -106,4 +96,4 @@ const api = {
 
 export type MlWorkerApi = typeof api;
 
-expose(api);
+expose(withWireErrors(api));

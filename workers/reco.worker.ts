@@ -1,23 +1,46 @@
 /**
- * The recommendation worker: loads the catalogue, ratings and mood profiles, trains (or receives a
- * cached) CF model and answers ranking calls with a RecoEngine. Wiring only; the maths is in src/core.
+ * The recommendation worker: loads the catalogue, ratings and mood profiles (src/services/data),
+ * trains (or receives a cached) CF model and answers ranking calls with a RecoEngine. Wiring only:
+ * every ranking decision is in src/core (engine, engine/discover-slate, bandit). Errors leave with
+ * stable codes (NOT_STARTED, DATA_*) through withWireErrors.
  */
 import * as Comlink from 'comlink';
 import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue';
 import type { RatingsCOO } from '../src/core/catalogue/types';
 import { feedbackToRatings } from '../src/core/cf/feedback';
 import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
-import { createBandit, deserializeBandit, jointDim, learn, serializeBandit, withStrategy, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
-import { DISCOVER_SPEC, discover, discoverPrior, type DiscoverPick } from '../src/core/engine/discover';
-import { RecoEngine, type FeedbackEvent } from '../src/core/engine/engine';
-import { createRng } from '../src/core/random';
+import { deserializeBandit, learn, serializeBandit, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
+import { discover, type DiscoverPick } from '../src/core/engine/discover';
+import { DISCOVER_SLATE, discoverCandidates, resumeBandit, sampleSeed } from '../src/core/engine/discover-slate';
+import { RecoEngine, type BecauseRow } from '../src/core/engine/engine';
+import type { RankedItem } from '../src/core/hybrid/rank';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
+import type { FeedbackEvent } from '../src/core/shared/feedback';
 import { loadCatalogueIndex, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
+import { withWireErrors } from '../src/services/bridge/wire';
 
 export interface TrainProgress {
   phase: 'loading' | 'baselines' | 'neighbours' | 'done';
   fraction: number;
+}
+
+/** The personal rows of the home page, computed in one round trip. */
+export interface HomeRows {
+  topPicks: RankedItem[];
+  because: BecauseRow[];
+  personalised: boolean;
+}
+
+/** Thrown by ranking calls made before `start` (e.g. after the worker was restarted). */
+export class RecoWorkerError extends Error {
+  override readonly name = 'RecoWorkerError';
+  constructor(
+    readonly code: 'NOT_STARTED',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 interface Loaded {
@@ -29,6 +52,7 @@ interface Loaded {
 
 let loaded: Promise<Loaded> | undefined;
 let engine: RecoEngine | null = null;
+let data: Loaded | null = null;
 let lastEvents: FeedbackEvent[] = [];
 
 function load(): Promise<Loaded> {
@@ -41,10 +65,15 @@ function load(): Promise<Loaded> {
   return loaded;
 }
 
+function need(): RecoEngine {
+  if (!engine) throw new RecoWorkerError('NOT_STARTED', 'The recommendation engine is not started yet.');
+  return engine;
+}
+
 const api = {
-  /** Tells the worker where the data files are (the page's `data/` folder). */
-  setDataBase(url: string): void {
-    setDataBaseUrl(url);
+  /** Tells the worker where the data files are (the page's `dataBaseUrl()`). */
+  configure(opts: { dataBase: string }): void {
+    setDataBaseUrl(opts.dataBase);
   },
 
   /** The cache key a stored model must carry to be reused. */
@@ -58,65 +87,71 @@ const api = {
    */
   async start(cached: { key: string; model: unknown } | null, events: FeedbackEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: CfModel | null; key: string }> {
     onProgress?.({ phase: 'loading', fraction: 0 });
-    const data = await load();
+    const d = await load();
     let model: CfModel | null = null;
-    if (cached && cached.key === data.key) {
+    if (cached && cached.key === d.key) {
       try {
         assertCfModel(cached.model);
-        if (cached.model.nItems === data.catalogue.movies.length) model = cached.model;
+        if (cached.model.nItems === d.catalogue.movies.length) model = cached.model;
       } catch {
         model = null; // stale or damaged cache: retrain below
       }
     }
     let trained: CfModel | null = null;
     if (!model) {
-      const extra = events.length ? [feedbackToRatings(events.flatMap((e) => { const item = data.catalogue.indexOf.get(e.movieId); return item === undefined ? [] : [{ item, kind: e.kind, at: e.at }]; }))] : [];
-      model = trainCf(data.ratings, {}, extra, (phase, fraction) => onProgress?.({ phase, fraction }));
+      const items = events.flatMap((e) => {
+        const item = d.catalogue.indexOf.get(e.movieId);
+        return item === undefined ? [] : [{ item, kind: e.kind, at: e.at }];
+      });
+      model = trainCf(d.ratings, {}, items.length ? [feedbackToRatings(items)] : [], (phase, fraction) => onProgress?.({ phase, fraction }));
       trained = model;
     }
-    engine = new RecoEngine({ catalogue: data.catalogue, moods: data.moods }, model);
+    data = d;
+    engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods }, model);
     engine.setFeedback(lastEvents, Date.now());
     onProgress?.({ phase: 'done', fraction: 1 });
     // Copied, not transferred: the engine above keeps using these arrays.
-    return { trained, key: data.key };
+    return { trained, key: d.key };
+  },
+
+  /** Whether the engine is running (false after a restart until `start`). */
+  started(): boolean {
+    return engine !== null;
   },
 
   /** Refolds the user's feedback (no retraining); returns the time it took in ms. */
   setFeedback(events: FeedbackEvent[], now: number): number {
     const t0 = performance.now();
     lastEvents = events;
-    engine?.setFeedback(events, now);
+    engine?.setFeedback(events, now); // before start: kept, folded in by start
     return performance.now() - t0;
   },
 
-  topPicks(weights: HybridWeights, k: number) {
+  /** Top picks and "Because you liked" rows for the current feedback. */
+  homeRows(weights: HybridWeights, opts: { picks: number; rows: number; perRow: number }): HomeRows {
+    const e = need();
+    return { topPicks: e.topPicks(weights, opts.picks), because: e.becauseYouLiked(opts.rows, opts.perRow), personalised: e.personalised };
+  },
+  topPicks(weights: HybridWeights, k: number): RankedItem[] {
     return need().topPicks(weights, k);
   },
-  becauseYouLiked(rows: number, k: number) {
+  becauseYouLiked(rows: number, k: number): BecauseRow[] {
     return need().becauseYouLiked(rows, k);
   },
   moreLikeThis(movieId: number, k: number) {
     return need().moreLikeThis(movieId, k);
   },
-  search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number) {
+  search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number): RankedItem[] {
     return need().search(intent, semantic, weights, k);
   },
-  /**
-   * Chooses the Discover slate: the bandit (resumed from `saved`, else new with `seed`) picks
-   * `slots` movies from the user's 150 best hybrid picks plus 50 sampled from the wider catalogue.
-   */
-  async discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights): Promise<{ picks: DiscoverPick[]; state: SerializedBandit }> {
-    const data = await load();
+
+  /** Chooses a Discover slate (see core/engine/discover-slate) and returns it with the bandit's new state. */
+  discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights, now: number): { picks: DiscoverPick[]; state: SerializedBandit } {
     const e = need();
-    const fresh = () => createBandit({ dim: jointDim(DISCOVER_SPEC), strategy, seed, priorMean: discoverPrior(), ridge: 4 });
-    let state = saved ? withStrategy(deserializeBandit(saved), strategy) : fresh();
-    if (state.dim !== jointDim(DISCOVER_SPEC)) state = fresh();
-    const rated = e.rated();
-    const pool = new Set(e.topPicks(weights, 150).map((r) => r.index));
-    const rng = createRng(seed + Math.floor(Date.now() / 3_600_000));
-    const eligible = data.catalogue.movies.flatMap((m, i) => (m.n >= 5 && !rated.has(m.id) && !pool.has(i) ? [i] : []));
-    for (let t = 0; t < 50 && eligible.length; t++) pool.add(eligible.splice(Math.floor(rng() * eligible.length), 1)[0]!);
-    const picks = discover(state, { catalogue: data.catalogue, moods: data.moods, projection: null }, [...pool], lastEvents, slots, new Date());
+    const d = data!;
+    const state = resumeBandit(saved, strategy, seed);
+    const pool = discoverCandidates(d.catalogue, e.topPicks(weights, DISCOVER_SLATE.topPicks).map((r) => r.index), e.rated(), sampleSeed(seed, now));
+    const picks = discover(state, { catalogue: d.catalogue, moods: d.moods, projection: null }, pool, lastEvents, slots, new Date(now));
     return { picks, state: serializeBandit(state) };
   },
 
@@ -132,10 +167,5 @@ const api = {
   },
 };
 
-function need(): RecoEngine {
-  if (!engine) throw new Error('The recommendation engine is not started yet');
-  return engine;
-}
-
 export type RecoWorkerApi = typeof api;
-Comlink.expose(api);
+Comlink.expose(withWireErrors(api));

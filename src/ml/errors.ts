@@ -1,7 +1,7 @@
 /**
- * The one error type the ML worker reports to the page, with a stable `code`. Comlink keeps only
- * message/name/stack of thrown Errors, so errors cross the worker boundary as plain `WireError`
- * objects and are rebuilt with `fromWire` on the page.
+ * The one error type the ML worker reports to the page, with a stable `code`. It crosses the
+ * worker boundary with its code through the app's worker bridge (src/services/bridge/wire.ts),
+ * which rebuilds it as an MlError on the page.
  */
 import type { SemanticErrorCode } from '../core/semantic/errors';
 import type { EmbedderErrorCode } from './embedder';
@@ -16,7 +16,9 @@ export type MlErrorCode =
   /** A data file could not be fetched. */
   | 'FETCH_FAILED'
   /** A method was called before `init`. */
-  | 'NOT_INITIALISED';
+  | 'NOT_INITIALISED'
+  /** The data manifest is damaged or for another data schema. */
+  | 'DATA_SCHEMA';
 
 /** Error of the ML layer as the page sees it. */
 export class MlError extends Error {
@@ -28,28 +30,4 @@ export class MlError extends Error {
   ) {
     super(message, options);
   }
-}
-
-/** Structured-cloneable form of an MlError. */
-export interface WireError {
-  __mlError: true;
-  code: MlErrorCode;
-  message: string;
-}
-
-/** Converts anything thrown into a WireError, keeping the code of typed errors. */
-export function toWire(err: unknown): WireError {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  const known = e && typeof e.code === 'string' && (err instanceof MlError || (err as Error).name === 'EmbedderError' || (err as Error).name === 'SemanticError');
-  return {
-    __mlError: true,
-    code: known ? (e.code as MlErrorCode) : 'LOAD_FAILED',
-    message: typeof e?.message === 'string' ? e.message : String(err),
-  };
-}
-
-/** Rebuilds an MlError from a WireError; other values pass through unchanged. */
-export function fromWire(value: unknown): unknown {
-  const w = value as Partial<WireError> | null;
-  return w && typeof w === 'object' && w.__mlError === true && typeof w.code === 'string' ? new MlError(w.code, w.message ?? '') : value;
 }

@@ -3,7 +3,7 @@
  * data manifest names, loads the catalogue vectors, refuses to mix encoders, and answers queries
  * with `src/core/semantic`. workers/ml.worker.ts wires it to the browser; tests run it in Node.
  */
-import type { DataManifest } from '../core/catalogue/types';
+import { checkManifest } from '../core/catalogue/manifest';
 import { rowFilter, type RowFilter } from '../core/semantic/filter';
 import { scoreVectors } from '../core/semantic/score';
 import { topK, type TopK } from '../core/semantic/topk';
@@ -73,7 +73,9 @@ export function createMlService(deps: MlServiceDeps) {
 
   async function load(opts: MlInitOptions, onProgress?: (p: MlProgress) => void): Promise<Ready> {
     const t0 = performance.now();
-    const manifest = (await fetchJson(new URL('manifest.json', opts.dataUrl).href)) as DataManifest;
+    const checked = checkManifest(await fetchJson(new URL('manifest.json', opts.dataUrl).href));
+    if (!checked.ok) throw new MlError('DATA_SCHEMA', `${checked.message} Reload to update.`);
+    const manifest = checked.manifest;
     const enc = manifest.encoder;
     if (!enc) throw new MlError('NO_VECTORS', 'the data manifest names no encoder: catalogue vectors were not built (run `npm run data`)');
     if (opts.expectEncoder && opts.expectEncoder !== enc.id) {

@@ -1,109 +1,142 @@
-/** Fetching the build's data artefacts (served by the app itself; cached by the service worker). */
+/**
+ * The one place that knows where the build's data files are and how to load them, used by the page
+ * and by every worker (reco, insights; the ML worker gets `dataBaseUrl()` too). Every file is
+ * fetched alongside the data manifest, which is checked (schema version, file listed) before the
+ * file is decoded, so no loader can read data from another build. Failures are DataLoadErrors with
+ * a stable `code` (they keep it across the worker wire) and a message safe to show.
+ */
 import { decodeCatalogueDetails, decodeCatalogueIndex, decodeRatings } from '../core/catalogue/codec';
+import { checkManifest } from '../core/catalogue/manifest';
+import type { DataManifest, MovieDetails, MovieIndexEntry, RatingsCOO } from '../core/catalogue/types';
 import { decodeMoods } from '../core/mood/codec';
-import { DATA_SCHEMA_VERSION, type DataManifest, type MovieDetails, type MovieIndexEntry, type RatingsCOO } from '../core/catalogue/types';
+import type { MoodMatrix } from '../core/mood/profile';
 
-/** A data file could not be loaded; `message` is safe to show. */
+export type DataErrorCode =
+  /** No network and no cached copy. */
+  | 'DATA_OFFLINE'
+  /** The server answered with an error status. */
+  | 'DATA_HTTP'
+  /** The file arrived but cannot be decoded. */
+  | 'DATA_DAMAGED'
+  /** The manifest is for another data schema (the site is mid-update). */
+  | 'DATA_SCHEMA'
+  /** The manifest does not list the file (a build without it). */
+  | 'DATA_MISSING'
+  /** A worker loader ran before it was told where the data is (a bug). */
+  | 'DATA_NOT_CONFIGURED';
+
+/** A data file could not be loaded; `message` is safe to show, `code` is stable. */
 export class DataLoadError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  override readonly name = 'DataLoadError';
+  constructor(
+    readonly code: DataErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
-    this.name = 'DataLoadError';
   }
 }
 
 /** Where the data files are served; in a page, `data/` beside index.html. Workers are told by the page. */
-let base = typeof document === 'undefined' ? null : new URL('data/', document.baseURI);
+let base: URL | null = typeof document === 'undefined' ? null : new URL('data/', document.baseURI);
 
 /** The data folder URL as the page sees it (to hand to workers). */
 export function dataBaseUrl(): string {
-  if (!base) throw new Error('dataBaseUrl() is for pages; workers receive it');
+  if (!base) throw new DataLoadError('DATA_NOT_CONFIGURED', 'Internal error: the data location was not set.');
   return base.href;
 }
 
-/** Sets the data folder URL (workers: the page's `dataBaseUrl()`). */
+/** The encoder files' folder as the page sees it (`models/` beside index.html). */
+export function modelsBaseUrl(): string {
+  return new URL('../models/', dataBaseUrl()).href;
+}
+
+/** Sets the data folder URL (workers: the page's `dataBaseUrl()`); forgets the cached manifest. */
 export function setDataBaseUrl(url: string): void {
   base = new URL(url);
+  manifest = undefined;
 }
 
 async function fetchOk(name: string): Promise<Response> {
+  if (!base) throw new DataLoadError('DATA_NOT_CONFIGURED', 'Internal error: the data location was not set.');
   let res: Response;
-  if (!base) throw new DataLoadError('Internal error: the data location was not set.');
   try {
     res = await fetch(new URL(name, base));
   } catch (cause) {
-    throw new DataLoadError(`Could not download ${name}. Check your connection and reload.`, { cause });
+    throw new DataLoadError('DATA_OFFLINE', `Could not download ${name}. Check your connection and reload.`, { cause });
   }
-  if (!res.ok) throw new DataLoadError(`Could not download ${name} (HTTP ${res.status}). The site may be mid-update: reload.`);
+  if (!res.ok) throw new DataLoadError('DATA_HTTP', `Could not download ${name} (HTTP ${res.status}). The site may be mid-update: reload.`);
   return res;
 }
 
-async function fetchJson(name: string): Promise<unknown> {
-  const res = await fetchOk(name);
-  try {
-    return await res.json();
-  } catch (cause) {
-    throw new DataLoadError(`${name} is damaged. Reload to fetch it again.`, { cause });
-  }
-}
-
 let manifest: Promise<DataManifest> | undefined;
-/** The data manifest (memoised). */
+
+/** The checked data manifest (memoised; a failure is retried on the next call). */
 export function loadManifest(): Promise<DataManifest> {
-  manifest ??= fetchJson('manifest.json').then((m) => {
-    const man = m as DataManifest;
-    if (man?.schemaVersion !== DATA_SCHEMA_VERSION) {
-      throw new DataLoadError(`This app expects data schema ${DATA_SCHEMA_VERSION}, the server has ${String(man?.schemaVersion)}. Reload to update.`);
+  manifest ??= (async () => {
+    const res = await fetchOk('manifest.json');
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (cause) {
+      throw new DataLoadError('DATA_DAMAGED', 'manifest.json is damaged. Reload to fetch it again.', { cause });
     }
-    return man;
-  });
+    const checked = checkManifest(json);
+    if (!checked.ok) throw new DataLoadError(checked.problem === 'SCHEMA_MISMATCH' ? 'DATA_SCHEMA' : 'DATA_DAMAGED', `${checked.message} Reload to update.`);
+    return checked.manifest;
+  })();
   manifest.catch(() => (manifest = undefined));
   return manifest;
 }
 
-/** The light catalogue index (first paint). */
-export async function loadCatalogueIndex(): Promise<MovieIndexEntry[]> {
-  const file = await fetchJson('catalogue.json');
+/**
+ * Fetches a data file in parallel with the manifest, then checks the manifest lists it before
+ * `decode` reads it. `what` names the file for messages ("The movie catalogue").
+ */
+async function loadFile<T>(name: string, what: string, decode: (res: Response) => Promise<T>): Promise<T> {
+  const [man, res] = await Promise.all([loadManifest(), fetchOk(name)]);
+  if (!man.files[name]) throw new DataLoadError('DATA_MISSING', `${what} is not part of this build. Reload to update.`);
   try {
-    return decodeCatalogueIndex(file);
+    return await decode(res);
   } catch (cause) {
-    throw new DataLoadError('The movie catalogue is damaged. Reload to fetch it again.', { cause });
+    throw new DataLoadError('DATA_DAMAGED', `${what} is damaged. Reload to fetch it again.`, { cause });
   }
+}
+
+/** The light catalogue index (first paint). */
+export function loadCatalogueIndex(): Promise<MovieIndexEntry[]> {
+  return loadFile('catalogue.json', 'The movie catalogue', async (res) => decodeCatalogueIndex(await res.json()));
 }
 
 /** Plot extracts, Wikipedia links and tags (loaded after first paint). */
-export async function loadCatalogueDetails(ids: readonly number[]): Promise<MovieDetails[]> {
-  const file = await fetchJson('details.json');
-  try {
-    return decodeCatalogueDetails(file, ids);
-  } catch (cause) {
-    throw new DataLoadError('The movie details are damaged. Reload to fetch them again.', { cause });
-  }
+export function loadCatalogueDetails(ids: readonly number[]): Promise<MovieDetails[]> {
+  return loadFile('details.json', 'The movie details', async (res) => decodeCatalogueDetails(await res.json(), ids));
 }
 
 /** Community ratings (for collaborative filtering). */
-export async function loadRatings(): Promise<RatingsCOO> {
-  const res = await fetchOk('ratings.bin');
-  try {
-    return decodeRatings(await res.arrayBuffer());
-  } catch (cause) {
-    throw new DataLoadError('The community ratings are damaged. Reload to fetch them again.', { cause });
-  }
+export function loadRatings(): Promise<RatingsCOO> {
+  return loadFile('ratings.bin', 'The community ratings', async (res) => decodeRatings(await res.arrayBuffer()));
 }
 
-/** Mood profiles (nItems × moods in [0, 1]); null when the build has none. */
-export async function loadMoods(nItems: number): Promise<Float32Array | null> {
+/** The mood matrix (nItems × moods in [0, 1]); null when the build has none. */
+export async function loadMoodMatrix(nItems: number): Promise<MoodMatrix | null> {
   const man = await loadManifest();
   if (!man.files['moods.bin']) return null;
-  const res = await fetchOk('moods.bin');
-  try {
-    return decodeMoods(await res.arrayBuffer(), { nMovies: nItems }).scores;
-  } catch (cause) {
-    throw new DataLoadError('The mood profiles are damaged. Reload to fetch them again.', { cause });
-  }
+  return loadFile('moods.bin', 'The mood profiles', async (res) => decodeMoods(await res.arrayBuffer(), { nMovies: nItems }));
+}
+
+/** Mood profile scores (nItems × moods in [0, 1]); null when the build has none. */
+export async function loadMoods(nItems: number): Promise<Float32Array | null> {
+  return (await loadMoodMatrix(nItems))?.scores ?? null;
 }
 
 /** A fingerprint of the community ratings, to key caches of models trained on them. */
 export async function ratingsFingerprint(): Promise<string> {
   const man = await loadManifest();
   return man.files['ratings.bin']?.sha256 ?? 'unknown';
+}
+
+/** Bytes of a data file as the manifest lists them (0 when it is not listed). */
+export async function dataFileBytes(name: string): Promise<number> {
+  return (await loadManifest()).files[name]?.bytes ?? 0;
 }

@@ -1,20 +1,17 @@
 /**
- * The Insights page's bridge to workers/insights.worker.ts: starts the worker on first use, sends
- * only the fields the core reads, and stops the worker after a while without calls.
+ * The Insights page's side of workers/insights.worker.ts, over the one WorkerBridge: starts the
+ * worker on first use (telling it where the data is), sends only the fields the core reads, and
+ * stops the worker after a while without calls (freeing the community model).
  */
-import { wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import type { AnalyticsResult, RewardPoint, WeightSnapshot } from '../core/analytics';
-import type { FeedbackEvent } from '../core/analytics/events';
+import type { FeedbackEvent } from '../core/shared/feedback';
 import type { InsightsWorkerApi, TasteResult } from '../../workers/insights.worker';
+import { dataBaseUrl } from './data';
+import { WorkerBridge } from './bridge/bridge';
 
 export type { TasteResult } from '../../workers/insights.worker';
 export type InsightsAnalytics = AnalyticsResult & { moodsError: string | null };
-
-/** Where the Insights page reads the signed-in user's logged learning history (each optional). */
-export interface InsightsHistory {
-  weights?: () => Promise<readonly WeightSnapshot[]>;
-  rewards?: () => Promise<readonly RewardPoint[]>;
-}
 
 /** Stop the worker (and free the community model) after this long without a call. */
 const IDLE_MS = 5 * 60_000;
@@ -22,58 +19,32 @@ const IDLE_MS = 5 * 60_000;
 const strip = (events: readonly FeedbackEvent[]): FeedbackEvent[] => events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
 
 export class InsightsClient {
-  #worker: Worker | undefined;
-  #remote: Remote<InsightsWorkerApi> | undefined;
-  #idle: ReturnType<typeof setTimeout> | undefined;
-  #busy = 0;
+  readonly #bridge = new WorkerBridge<InsightsWorkerApi>({
+    name: 'insights',
+    create: () => new Worker(new URL('../../workers/insights.worker.ts', import.meta.url), { type: 'module', name: 'insights' }),
+    init: (r: Remote<InsightsWorkerApi>) => r.configure({ dataBase: dataBaseUrl() }),
+    idleMs: IDLE_MS,
+  });
 
-  #start(): Remote<InsightsWorkerApi> {
-    if (!this.#remote) {
-      this.#worker = new Worker(new URL('../../workers/insights.worker.ts', import.meta.url), { type: 'module', name: 'insights' });
-      this.#remote = wrap<InsightsWorkerApi>(this.#worker);
-      const data = new URL('data/', new URL(import.meta.env.BASE_URL, location.href));
-      void this.#remote.configure({
-        catalogue: new URL('catalogue.json', data).href,
-        ratings: new URL('ratings.bin', data).href,
-        moods: new URL('moods.bin', data).href,
-      });
-    }
-    return this.#remote;
-  }
-
-  async #call<T>(fn: (remote: Remote<InsightsWorkerApi>) => Promise<T>): Promise<T> {
-    clearTimeout(this.#idle);
-    this.#busy++;
-    try {
-      return await fn(this.#start());
-    } finally {
-      this.#busy--;
-      if (this.#busy === 0) this.#idle = setTimeout(() => this.dispose(), IDLE_MS);
-    }
-  }
-
-  /** Starts the worker and its downloads now (e.g. when the page mounts, before the events are read). */
+  /** Starts the worker and its downloads now (e.g. when the page opens, before the events are read). */
   prepare(): void {
-    void this.#call(async () => undefined);
+    void this.#bridge.call(async () => undefined).catch(() => undefined);
   }
 
   /** Chart data for the user's events and logged learning history. */
-  analytics(events: readonly FeedbackEvent[], history: { weights?: readonly WeightSnapshot[]; rewards?: readonly RewardPoint[] } = {}): Promise<InsightsAnalytics> {
+  analytics(events: readonly FeedbackEvent[], history: { weights?: readonly WeightSnapshot[]; rewards?: readonly RewardPoint[] } = {}, signal?: AbortSignal): Promise<InsightsAnalytics> {
     const input = { events: strip(events), ...(history.weights ? { weights: [...history.weights] } : {}), ...(history.rewards ? { rewards: [...history.rewards] } : {}) };
-    return this.#call((r) => r.analytics(input));
+    return this.#bridge.call((r) => r.analytics(input), signal);
   }
 
   /** The taste clusters and the user's place among them. */
-  taste(events: readonly FeedbackEvent[]): Promise<TasteResult> {
-    return this.#call((r) => r.taste(strip(events)));
+  taste(events: readonly FeedbackEvent[], signal?: AbortSignal): Promise<TasteResult> {
+    return this.#bridge.call((r) => r.taste(strip(events)), signal);
   }
 
   /** Stops the worker; the next call starts a new one. */
   dispose(): void {
-    clearTimeout(this.#idle);
-    this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#remote = undefined;
+    this.#bridge.terminate();
   }
 }
 

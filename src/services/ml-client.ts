@@ -1,83 +1,63 @@
 /**
- * The page's bridge to workers/ml.worker.ts: starts the worker on first use, initialises it once
- * (encoder + catalogue vectors, with byte progress through a comlink proxy) and turns worker
- * errors back into typed MlErrors.
+ * The page's side of workers/ml.worker.ts, over the one WorkerBridge: the worker's `init` (encoder
+ * + catalogue vectors, with byte progress through a comlink proxy) runs once per worker before any
+ * call, and worker errors come back as typed MlErrors (e.g. code ENCODER_MISMATCH).
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import { fromWire, MlError } from '../ml/errors';
+import { proxy } from 'comlink';
+import { MlError, type MlErrorCode } from '../ml/errors';
 import type { MlInitResult, MlProgress, MlWorkerApi, RowFilter, TopK } from '../../workers/ml.worker';
+import { dataBaseUrl, modelsBaseUrl } from './data';
+import { WorkerBridge } from './bridge/bridge';
 
 export type { MlInitResult, MlProgress, RowFilter, TopK } from '../../workers/ml.worker';
 export { MlError, type MlErrorCode } from '../ml/errors';
 
-const rethrow = (err: unknown): never => {
-  throw fromWire(err);
-};
-
 export class MlClient {
-  #worker: Worker | undefined;
-  #remote: Remote<MlWorkerApi> | undefined;
-  #ready: Promise<MlInitResult> | undefined;
   readonly #listeners = new Set<(p: MlProgress) => void>();
-
-  #start(): Remote<MlWorkerApi> {
-    if (!this.#remote) {
-      this.#worker = new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'ml' });
-      this.#remote = wrap<MlWorkerApi>(this.#worker);
-    }
-    return this.#remote;
-  }
-
-  /**
-   * Loads the encoder and vectors (once; later calls share the load). `onProgress` receives byte
-   * progress of the model and the vectors file. Rejects with MlError (e.g. code ENCODER_MISMATCH).
-   */
-  init(onProgress?: (p: MlProgress) => void): Promise<MlInitResult> {
-    if (onProgress) this.#listeners.add(onProgress);
-    this.#ready ??= (async () => {
-      const base = new URL(import.meta.env.BASE_URL, location.href);
-      const opts = { dataUrl: new URL('data/', base).href, modelsPath: new URL('models/', base).pathname };
+  #result: MlInitResult | null = null;
+  readonly #bridge = new WorkerBridge<MlWorkerApi>({
+    name: 'ml',
+    create: () => new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'ml' }),
+    init: async (r) => {
+      const opts = { dataUrl: dataBaseUrl(), modelsPath: new URL(modelsBaseUrl()).pathname };
       try {
-        return await this.#start().init(opts, proxy((p: MlProgress) => this.#listeners.forEach((l) => l(p))));
-      } catch (err) {
-        this.#ready = undefined;
-        return rethrow(err);
+        this.#result = await r.init(opts, proxy((p: MlProgress) => this.#listeners.forEach((l) => l(p))));
       } finally {
         this.#listeners.clear();
       }
-    })();
-    return this.#ready;
-  }
+    },
+    makeError: (w) => new MlError(w.code as MlErrorCode, w.message),
+  });
 
-  async #call<T>(fn: (r: Remote<MlWorkerApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.init();
-    signal?.throwIfAborted();
-    const result = await fn(this.#start()).catch(rethrow);
-    signal?.throwIfAborted(); // a newer query superseded this one: drop the stale answer
-    return result;
+  /**
+   * Loads the encoder and vectors (once per worker; later calls share the load). `onProgress`
+   * receives byte progress of the model and the vectors file. Rejects with MlError.
+   */
+  async init(onProgress?: (p: MlProgress) => void): Promise<MlInitResult> {
+    if (onProgress) this.#listeners.add(onProgress);
+    await this.#bridge.call(async () => undefined);
+    return this.#result!;
   }
 
   /** Unit-length embedding of a query. */
   embedQuery(text: string, signal?: AbortSignal): Promise<Float32Array> {
-    return this.#call((r) => r.embedQuery(text), signal);
+    return this.#bridge.call((r) => r.embedQuery(text), signal);
   }
 
   /** Semantic score of every catalogue movie (catalogue order), for fusion with other features. */
   scores(text: string, signal?: AbortSignal): Promise<Float32Array> {
-    return this.#call((r) => r.scores(text), signal);
+    return this.#bridge.call((r) => r.scores(text), signal);
   }
 
   /** The k catalogue indices most similar to `text`, best first. */
   search(text: string, k: number, filter?: RowFilter, signal?: AbortSignal): Promise<TopK> {
-    return this.#call((r) => r.search(text, k, filter), signal);
+    return this.#bridge.call((r) => r.search(text, k, filter), signal);
   }
 
   /** Stops the worker and frees the model; the next call starts over. */
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#remote = undefined;
-    this.#ready = undefined;
+    this.#bridge.terminate();
+    this.#result = null;
   }
 }
 

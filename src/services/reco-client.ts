@@ -1,19 +1,21 @@
 /**
- * The page's side of the recommendation worker: starts it lazily, hands it a cached CF model when
- * one is valid (device-wide community model, or the user's own retrained one), stores newly
- * trained models, and exposes typed calls.
+ * The page's side of the recommendation worker, over the one WorkerBridge: hands it a cached CF
+ * model when one is valid (device-wide community model, or the user's own retrained one), stores
+ * newly trained models, and exposes typed calls. If the worker was restarted (crash), a call that
+ * meets NOT_STARTED starts the engine again with the last user and feedback, then retries once.
  */
 import * as Comlink from 'comlink';
-import type { FeedbackEvent } from '../core/engine/engine';
 import type { ImpressionLog, SerializedBandit, StrategyConfig } from '../core/bandit';
 import type { HybridWeights } from '../core/hybrid/weights';
 import type { QueryIntent } from '../core/query/types';
-import type { RecoWorkerApi, TrainProgress } from '../../workers/reco.worker';
+import type { FeedbackEvent } from '../core/shared/feedback';
+import type { HomeRows, RecoWorkerApi, TrainProgress } from '../../workers/reco.worker';
 import { authRuntime } from './auth/runtime';
-import { dataBaseUrl } from './data';
 import type { SessionTokens } from './auth/tokens';
+import { dataBaseUrl } from './data';
+import { isWorkerError, WorkerBridge } from './bridge/bridge';
 
-export type { TrainProgress };
+export type { HomeRows, TrainProgress };
 
 const COMMUNITY_KEY = 'cf-model';
 const USER_MODEL = 'cf';
@@ -23,25 +25,28 @@ interface CachedModel {
   model: unknown;
 }
 
-export class RecoClient {
-  #worker: Worker | null = null;
-  #api: Comlink.Remote<RecoWorkerApi> | null = null;
+type Remote = Comlink.Remote<RecoWorkerApi>;
 
-  #remote(): Comlink.Remote<RecoWorkerApi> {
-    if (!this.#api) {
-      this.#worker = new Worker(new URL('../../workers/reco.worker.ts', import.meta.url), { type: 'module', name: 'reco' });
-      this.#api = Comlink.wrap<RecoWorkerApi>(this.#worker);
-      void this.#api.setDataBase(dataBaseUrl());
-    }
-    return this.#api;
-  }
+export class RecoClient {
+  readonly #bridge = new WorkerBridge<RecoWorkerApi>({
+    name: 'reco',
+    create: () => new Worker(new URL('../../workers/reco.worker.ts', import.meta.url), { type: 'module', name: 'reco' }),
+    init: (r) => r.configure({ dataBase: dataBaseUrl() }),
+  });
+  /** What the engine was last started with, to start it again after a worker restart. */
+  #tokens: SessionTokens | null = null;
+  #events: FeedbackEvent[] = [];
 
   /**
    * Starts the engine: the signed-in user's own retrained model if cached and current, else the
    * device's community model if cached, else trains the community model (and caches it).
    */
-  async start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
-    const api = this.#remote();
+  start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
+    this.#tokens = tokens;
+    return this.#bridge.call((api) => this.#start(api, tokens, onProgress));
+  }
+
+  async #start(api: Remote, tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
     const { db, data } = authRuntime();
     let cached: CachedModel | null = null;
     if (tokens) {
@@ -51,6 +56,7 @@ export class RecoClient {
     if (!cached || cached.key !== (await api.modelKey())) {
       cached = ((await db.meta.get(COMMUNITY_KEY))?.value as CachedModel | undefined) ?? null;
     }
+    await api.setFeedback(this.#events, Date.now());
     const res = await api.start(cached, [], Comlink.proxy(onProgress));
     if (res.trained) {
       await db.meta.put({ key: COMMUNITY_KEY, value: { key: res.key, model: res.trained } }).catch((err: unknown) => {
@@ -62,35 +68,50 @@ export class RecoClient {
   }
 
   /** Full retrain with the user's feedback as an extra user; the model is cached for this user. */
-  async retrain(tokens: SessionTokens, events: FeedbackEvent[], onProgress: (p: TrainProgress) => void): Promise<void> {
-    const res = await this.#remote().start(null, events, Comlink.proxy(onProgress));
-    if (res.trained) {
-      await authRuntime().data.putModelState(tokens, { model: USER_MODEL, version: 1, state: { key: res.key, model: res.trained } });
+  retrain(tokens: SessionTokens, events: FeedbackEvent[], onProgress: (p: TrainProgress) => void): Promise<void> {
+    return this.#bridge.call(async (api) => {
+      const res = await api.start(null, events, Comlink.proxy(onProgress));
+      if (res.trained) {
+        await authRuntime().data.putModelState(tokens, { model: USER_MODEL, version: 1, state: { key: res.key, model: res.trained } });
+      }
+    });
+  }
+
+  /** A ranking call; restarts the engine once if the worker lost it (NOT_STARTED after a crash). */
+  async #call<T>(fn: (api: Remote) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await this.#bridge.call(fn, signal);
+    } catch (err) {
+      if (!isWorkerError(err, 'NOT_STARTED') || !this.#bridge.alive) throw err;
+      await this.#bridge.call(async (api) => {
+        if (!(await api.started())) await this.#start(api, this.#tokens, () => undefined);
+      });
+      return this.#bridge.call(fn, signal);
     }
   }
 
   /** Refolds the user's feedback into the model; returns milliseconds taken in the worker. */
-  setFeedback(events: FeedbackEvent[]): Promise<number> {
-    return this.#remote().setFeedback(events, Date.now());
+  setFeedback(events: readonly FeedbackEvent[]): Promise<number> {
+    this.#events = events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
+    const sent = this.#events;
+    return this.#call((api) => api.setFeedback(sent, Date.now()));
   }
 
-  topPicks(weights: HybridWeights, k: number) {
-    return this.#remote().topPicks(weights, k);
+  /** Top picks and "Because you liked" rows in one round trip. */
+  homeRows(weights: HybridWeights, opts: { picks: number; rows: number; perRow: number }): Promise<HomeRows> {
+    return this.#call((api) => api.homeRows(weights, opts));
   }
-  becauseYouLiked(rows: number, k: number) {
-    return this.#remote().becauseYouLiked(rows, k);
-  }
-  moreLikeThis(movieId: number, k: number) {
-    return this.#remote().moreLikeThis(movieId, k);
+  moreLikeThis(movieId: number, k: number, signal?: AbortSignal) {
+    return this.#call((api) => api.moreLikeThis(movieId, k), signal);
   }
   discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights) {
-    return this.#remote().discover(saved, strategy, seed, slots, weights);
+    return this.#call((api) => api.discover(saved, strategy, seed, slots, weights, Date.now()));
   }
   banditLearn(saved: SerializedBandit, log: Pick<ImpressionLog, 'features' | 'propensity'>, reward: number) {
-    return this.#remote().banditLearn(saved, log, reward);
+    return this.#call((api) => api.banditLearn(saved, log, reward));
   }
-  search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number) {
-    return this.#remote().search(intent, semantic, weights, k);
+  search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number, signal?: AbortSignal) {
+    return this.#call((api) => api.search(intent, semantic, weights, k), signal);
   }
 }
 

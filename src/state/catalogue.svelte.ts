@@ -12,23 +12,30 @@ class CatalogueState {
   current = $state.raw<Catalogue | null>(null);
   details = $state.raw<ReadonlyMap<number, MovieDetails> | null>(null);
   detailsError = $state<string | null>(null);
-  private started = false;
+  #started = false;
+  #ready!: () => void;
+  /** Resolves once the index is loaded (after a retry, if the first load failed). */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.#ready = resolve));
 
-  /** Loads the index (idempotent), then the details in the background. */
-  load(): void {
-    if (this.started) return;
-    this.started = true;
-    loadCatalogueIndex()
-      .then((movies) => {
-        this.current = createCatalogue(movies);
-        this.status = 'ready';
-        return this.loadDetails();
-      })
-      .catch((err: unknown) => {
-        this.error = err instanceof Error ? err.message : 'The catalogue could not be loaded.';
-        this.status = 'error';
-        this.started = false;
-      });
+  /** Loads the index (idempotent; again after a failure), then the details in the background. */
+  load(): Promise<void> {
+    if (!this.#started) {
+      this.#started = true;
+      this.status = 'loading';
+      loadCatalogueIndex()
+        .then((movies) => {
+          this.current = createCatalogue(movies);
+          this.status = 'ready';
+          this.#ready();
+          return this.loadDetails();
+        })
+        .catch((err: unknown) => {
+          this.error = err instanceof Error ? err.message : 'The catalogue could not be loaded.';
+          this.status = 'error';
+          this.#started = false;
+        });
+    }
+    return this.ready;
   }
 
   private async loadDetails(): Promise<void> {

@@ -1,25 +1,19 @@
 /**
  * The Discover row: the contextual bandit's picks for the signed-in user, learning online from
- * every reaction (like 1, click 0.5, dislike −1) and from slates left untouched (ignore 0).
+ * every reaction (like 1, click 0.5, dislike −1: `react`, called by the feedback actions) and from
+ * slates left untouched (ignore 0, learned when the next slate is drawn).
  */
 import { REWARDS, type StrategyConfig } from '../core/bandit';
 import { describeError } from '../core/auth/messages';
 import type { DiscoverPick } from '../core/engine/discover';
 import { banditService } from '../services/app';
 import { DEFAULT_STRATEGY, type BanditRecord } from '../services/bandit';
+import { userSeed } from '../core/engine/discover-slate';
 import { recoClient } from '../services/reco-client';
-import { feedback } from './feedback.svelte';
 import { reco } from './reco.svelte';
 import { session } from './session.svelte';
 
 const SLOTS = 12;
-
-/** A stable per-user seed for the bandit's random stream. */
-function seedOf(userId: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 class DiscoverState {
   picks = $state.raw<DiscoverPick[]>([]);
@@ -32,10 +26,11 @@ class DiscoverState {
   #explored = new Map<number, boolean>();
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor() {
-    feedback.onReaction((id, outcome) => {
-      this.#queue = this.#queue.then(() => this.#react(id, REWARDS[outcome])).catch(() => undefined);
-    });
+  /** Learns from the user's reaction to a Discover pick (a no-op for impressions that are not the bandit's). */
+  react(impressionId: number, outcome: 'like' | 'dislike' | 'click'): Promise<void> {
+    const run = this.#queue.then(() => this.#react(impressionId, REWARDS[outcome]));
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Learns "ignored" from the last slate, then draws a new one. */
@@ -51,7 +46,7 @@ class DiscoverState {
     this.status = 'loading';
     try {
       const svc = banditService();
-      const seed = seedOf(session.user.id);
+      const seed = userSeed(session.user.id);
       this.strategy = await session.guard((t) => svc.strategy(t));
       let record = await session.guard((t) => svc.load(t));
       this.updates = (await session.guard((t) => svc.history(t))).length;

@@ -1,11 +1,20 @@
 /**
- * The signed-in user's feedback as rune state: a live view of their events (this and other tabs)
- * and the actions that write them. Writes are committed to IndexedDB before the UI changes.
+ * The signed-in user's feedback as rune state, and the actions that write it. Each action is the
+ * whole path of a user's reaction, in order:
+ *   1. write the event to IndexedDB (a transaction; the button changes only after it commits),
+ *   2. read the user's events back,
+ *   3. teach the models: the ranker's weights and the Discover bandit, when the reaction was to
+ *      something they showed (an impression),
+ *   4. refold the events into collaborative filtering and publish the new rows (reco.feedbackChanged).
+ * Writes from other tabs arrive through the live query and take step 4 only.
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { describeError } from '../core/auth/messages';
-import { feedbackService, learningService } from '../services/app';
+import type { HybridWeights } from '../core/hybrid/weights';
+import { feedbackService } from '../services/app';
 import { opinionsOf, type FeedbackContext, type FeedbackRecord, type Opinion } from '../services/feedback';
+import { discoverState } from './discover.svelte';
+import { reco } from './reco.svelte';
 import { navigate } from './router.svelte';
 import { session } from './session.svelte';
 
@@ -16,48 +25,41 @@ class FeedbackState {
   error = $state<string | null>(null);
   /** Movie ids with a write in flight (buttons show it and ignore double clicks). */
   readonly pending = new SvelteSet<number>();
-  /** Bumped on every committed write, so models can react. */
-  revision = $state(0);
-  /** Bumped when the ranker's weights were updated from a reaction. */
-  learned = $state(0);
   #userId: string | null = null;
-  #listeners: ((impressionId: number, outcome: 'like' | 'dislike' | 'click') => void)[] = [];
-
-  /** Registers a model that learns from reactions to what it showed (e.g. the Discover bandit). */
-  onReaction(fn: (impressionId: number, outcome: 'like' | 'dislike' | 'click') => void): void {
-    this.#listeners.push(fn);
-  }
   #unsubscribe: (() => void) | null = null;
 
-  constructor() {
-    $effect.root(() => {
-      $effect(() => {
-        const id = session.status === 'signed-in' ? (session.user?.id ?? null) : null;
-        if (id !== this.#userId) void this.#follow(id);
-      });
-    });
-  }
-
-  async #follow(userId: string | null): Promise<void> {
+  /**
+   * Follows a profile's events (this and other tabs' writes); null stops. Resolves once the first
+   * list has been read, with it. Called by state/app when the profile changes.
+   */
+  async follow(userId: string | null): Promise<FeedbackRecord[]> {
     this.#userId = userId;
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.events = [];
-    if (!userId) return;
+    this.error = null;
+    if (!userId) return [];
     try {
+      const first = await session.guard((t) => feedbackService().list(t));
+      if (this.#userId !== userId) return [];
+      this.events = first;
       const live = await session.guard((t) => feedbackService().live(t));
-      if (this.#userId !== userId) return;
+      if (this.#userId !== userId) return first;
       const sub = live.subscribe({
         next: (rows) => {
           this.events = rows;
+          // Another tab's write (or the echo of ours, which reco skips as unchanged).
+          void reco.feedbackChanged(rows);
         },
         error: (err: unknown) => {
           this.error = describeError(err);
         },
       });
       this.#unsubscribe = () => sub.unsubscribe();
+      return first;
     } catch (err) {
       this.error = describeError(err);
+      return [];
     }
   }
 
@@ -77,8 +79,7 @@ class FeedbackState {
     try {
       await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
       this.error = null;
-      this.revision++;
-      if (next && ctx.impressionId !== undefined) this.#learn(ctx.impressionId, next);
+      await this.#afterWrite(next && ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: next } : null);
     } catch (err) {
       this.error = describeError(err);
     } finally {
@@ -86,24 +87,12 @@ class FeedbackState {
     }
   }
 
-  /** Logs that a movie was opened (no-op when signed out). */
+  /** Logs that a movie was opened (no-op when signed out); never blocks the navigation. */
   click(movieId: number, ctx: FeedbackContext): void {
     if (session.status !== 'signed-in') return;
     session
       .guard((t) => feedbackService().logClick(t, movieId, ctx))
-      .then(() => {
-        this.revision++;
-        if (ctx.impressionId !== undefined) this.#learn(ctx.impressionId, 'click');
-      })
-      .catch((err: unknown) => (this.error = describeError(err)));
-  }
-
-  /** Teaches the hybrid ranker from a reaction to something it showed. */
-  #learn(impressionId: number, outcome: 'like' | 'dislike' | 'click'): void {
-    for (const fn of this.#listeners) fn(impressionId, outcome);
-    session
-      .guard((t) => learningService().learn(t, impressionId, outcome))
-      .then(() => this.learned++)
+      .then(() => this.#afterWrite(ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null))
       .catch((err: unknown) => (this.error = describeError(err)));
   }
 
@@ -111,10 +100,28 @@ class FeedbackState {
   async remove(id: number): Promise<void> {
     try {
       await session.guard((t) => feedbackService().remove(t, id));
-      this.revision++;
+      await this.#afterWrite(null);
     } catch (err) {
       this.error = describeError(err);
     }
+  }
+
+  /** Steps 2–4 of every action (see the header). */
+  async #afterWrite(reaction: { impressionId: number; outcome: 'like' | 'dislike' | 'click' } | null): Promise<void> {
+    const events = await session.guard((t) => feedbackService().list(t));
+    this.events = events;
+    let weights: HybridWeights | undefined;
+    if (reaction) {
+      const [learned] = await Promise.all([
+        reco.learn(reaction.impressionId, reaction.outcome).catch((err: unknown) => {
+          this.error = describeError(err);
+          return undefined;
+        }),
+        discoverState.react(reaction.impressionId, reaction.outcome),
+      ]);
+      weights = learned;
+    }
+    await reco.feedbackChanged(events, weights);
   }
 }
 

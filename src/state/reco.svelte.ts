@@ -1,113 +1,148 @@
 /**
- * Recommendations as rune state: starts the recommendation worker once the catalogue and the
- * session are known, keeps it in step with the user's feedback, and holds the personal rows.
+ * Recommendations as rune state: the personal rows, the ranker's weights and the recommender's
+ * status. Nothing here runs by itself: `start` is called when the profile changes (state/app),
+ * and `feedbackChanged` by the feedback actions (state/feedback) — each is one readable path from
+ * an event to new rows.
  */
 import { describeError } from '../core/auth/messages';
-import type { BecauseRow, FeedbackEvent } from '../core/engine/engine';
+import type { BecauseRow } from '../core/engine/engine';
 import type { RankedItem } from '../core/hybrid/rank';
 import { priorWeights, type HybridWeights } from '../core/hybrid/weights';
+import type { FeedbackEvent } from '../core/shared/feedback';
 import { learningService } from '../services/app';
 import { recoClient, type TrainProgress } from '../services/reco-client';
-import { catalogue } from './catalogue.svelte';
-import { feedback } from './feedback.svelte';
 import { session } from './session.svelte';
 
 type Status = 'idle' | 'starting' | 'training' | 'ready' | 'error';
+
+/** Sizes of the personal rows on the home page. */
+const ROWS = { picks: 20, rows: 3, perRow: 20 } as const;
+
+/**
+ * What every ranking depends on besides the query: the user's feedback and the ranker's weights.
+ * Replaced (never mutated) whenever either changes, so a page whose ranking reads it re-ranks.
+ */
+export interface Taste {
+  events: readonly FeedbackEvent[];
+  weights: HybridWeights;
+}
 
 class RecoState {
   status = $state<Status>('idle');
   progress = $state<TrainProgress | null>(null);
   error = $state<string | null>(null);
-  weights = $state.raw<HybridWeights>(priorWeights());
   topPicks = $state.raw<RankedItem[]>([]);
   because = $state.raw<BecauseRow[]>([]);
   personalised = $state(false);
+  /** The inputs of every personal ranking (see Taste). */
+  taste = $state.raw<Taste>({ events: [], weights: priorWeights() });
   /** Milliseconds the worker took to refold the last feedback change. */
   lastUpdateMs = $state<number | null>(null);
-  /** Bumped whenever the engine's view of the user changed (pages re-query). */
-  version = $state(0);
-  #startedFor: string | null | undefined = undefined;
-  #syncing: Promise<void> = Promise.resolve();
+  #queue: Promise<unknown> = Promise.resolve();
+  #folded = '';
 
-  constructor() {
-    $effect.root(() => {
-      // (Re)start when the catalogue is ready and the signed-in profile changes.
-      $effect(() => {
-        if (catalogue.status !== 'ready' || session.status === 'loading') return;
-        const user = session.status === 'signed-in' ? (session.user?.id ?? null) : null;
-        if (user !== this.#startedFor) void this.#start(user);
-      });
-      // Refold on every feedback change (this tab or another).
-      $effect(() => {
-        const events = feedback.events;
-        if (this.status === 'ready') this.#sync(events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at })));
-      });
-      // Reload the learned weights after each update.
-      $effect(() => {
-        void feedback.learned;
-        if (session.status === 'signed-in') void this.#loadWeights();
-      });
+  /** The ranker's current weights. */
+  get weights(): HybridWeights {
+    return this.taste.weights;
+  }
+
+  /** Runs `fn` after the work already queued (feedback changes apply in order). */
+  #enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * (Re)starts the recommender for the signed-in profile (or none): starts the worker's engine
+   * from a cached or freshly trained model, loads the user's weights, folds in `events` and
+   * publishes the rows.
+   */
+  start(events: readonly FeedbackEvent[]): Promise<void> {
+    return this.#enqueue(async () => {
+      this.status = 'starting';
+      this.error = null;
+      this.#folded = '';
+      try {
+        const tokens = session.status === 'signed-in' ? await session.tokens().catch(() => null) : null;
+        await recoClient.start(tokens, (p) => {
+          this.progress = p;
+          if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
+        });
+        this.taste = { events, weights: await this.#loadWeights() };
+        await this.#refold(events);
+        this.status = 'ready';
+      } catch (err) {
+        this.status = 'error';
+        this.error = describeError(err);
+      }
     });
   }
 
-  async #start(user: string | null): Promise<void> {
-    this.#startedFor = user;
-    this.status = 'starting';
-    this.error = null;
-    try {
-      const tokens = user ? await session.tokens().catch(() => null) : null;
-      await recoClient.start(tokens, (p) => {
-        this.progress = p;
-        if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
-      });
-      await this.#loadWeights();
-      // Becoming ready re-runs the feedback effect above, which folds the current events in.
-      this.status = 'ready';
-    } catch (err) {
-      this.status = 'error';
-      this.error = describeError(err);
-    }
-  }
-
-  async #loadWeights(): Promise<void> {
-    if (session.status !== 'signed-in') {
-      this.weights = priorWeights();
-      return;
-    }
-    try {
-      this.weights = await session.guard((t) => learningService().weights(t));
-    } catch {
-      this.weights = priorWeights();
-    }
-  }
-
-  #sync(events: FeedbackEvent[]): void {
-    this.#syncing = this.#syncing.then(async () => {
+  /**
+   * The user's feedback changed (a like here, or a write in another tab): refolds it into the CF
+   * model and publishes the new rows. `weights`, when given, are the ranker's newly learned ones.
+   */
+  feedbackChanged(events: readonly FeedbackEvent[], weights?: HybridWeights): Promise<void> {
+    return this.#enqueue(async () => {
+      if (this.status !== 'ready') {
+        this.taste = { events, weights: weights ?? this.taste.weights };
+        return;
+      }
       try {
-        this.lastUpdateMs = await recoClient.setFeedback(events);
-        const [picks, because] = await Promise.all([recoClient.topPicks(this.weights, 20), recoClient.becauseYouLiked(3, 20)]);
-        this.topPicks = picks;
-        this.because = because;
-        this.personalised = events.length > 0;
-        this.version++;
+        await this.#refold(events, weights);
       } catch (err) {
         this.error = describeError(err);
       }
     });
   }
 
-  /** Retrains the CF model with the user's feedback (progress shown), then refreshes. */
-  async retrain(): Promise<void> {
-    if (session.status !== 'signed-in') return;
-    this.status = 'training';
+  /** Folds the events in (skipped when unchanged) and republishes the rows and the taste. */
+  async #refold(events: readonly FeedbackEvent[], weights = this.taste.weights): Promise<void> {
+    const key = `${events.length}:${events.map((e) => `${e.movieId}${e.kind[0]}${e.at}`).join(',')}`;
+    if (key !== this.#folded) this.lastUpdateMs = await recoClient.setFeedback(events);
+    this.#folded = key;
+    const rows = await recoClient.homeRows(weights, ROWS);
+    this.topPicks = rows.topPicks;
+    this.because = rows.because;
+    this.personalised = rows.personalised;
+    this.taste = { events, weights };
+  }
+
+  async #loadWeights(): Promise<HybridWeights> {
+    if (session.status !== 'signed-in') return priorWeights();
     try {
-      const events = feedback.events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
-      await session.guard((t) => recoClient.retrain(t, events, (p) => (this.progress = p)));
-      this.status = 'ready'; // the feedback effect refolds on becoming ready
-    } catch (err) {
-      this.status = 'error';
-      this.error = describeError(err);
+      return await session.guard((t) => learningService().weights(t));
+    } catch {
+      return priorWeights();
     }
+  }
+
+  /**
+   * Teaches the ranker from a reaction to one of its logged impressions; resolves to the new
+   * weights (the current ones when the impression was not the ranker's).
+   */
+  async learn(impressionId: number, outcome: 'like' | 'dislike' | 'click'): Promise<HybridWeights> {
+    const w = await session.guard((t) => learningService().learn(t, impressionId, outcome));
+    return w ?? this.taste.weights;
+  }
+
+  /** Retrains the CF model with the user's feedback (progress shown), then republishes the rows. */
+  retrain(): Promise<void> {
+    return this.#enqueue(async () => {
+      if (session.status !== 'signed-in') return;
+      this.status = 'training';
+      try {
+        const events = this.taste.events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
+        await session.guard((t) => recoClient.retrain(t, events, (p) => (this.progress = p)));
+        this.#folded = '';
+        await this.#refold(this.taste.events);
+        this.status = 'ready';
+      } catch (err) {
+        this.status = 'error';
+        this.error = describeError(err);
+      }
+    });
   }
 
   /**
@@ -124,10 +159,13 @@ class RecoState {
     }
   }
 
-  /** Forgets the learned ranking weights. */
-  async resetWeights(): Promise<void> {
-    this.weights = await session.guard((t) => learningService().reset(t));
-    this.version++;
+  /** Forgets the learned ranking weights and republishes the rows with the starting ones. */
+  resetWeights(): Promise<void> {
+    return this.#enqueue(async () => {
+      const weights = await session.guard((t) => learningService().reset(t));
+      if (this.status === 'ready') await this.#refold(this.taste.events, weights);
+      else this.taste = { ...this.taste, weights };
+    });
   }
 }
 

@@ -43,6 +43,24 @@ class SessionState {
   user = $state<PublicProfile | null>(null);
   #notice = $state<string | null>(storedNotice());
   #init: Promise<void> | undefined;
+  #listeners: ((userId: string | null) => void)[] = [];
+  #announced: string | null | undefined;
+
+  /**
+   * Calls `fn` with the signed-in profile's id (null when signed out) once the session is known,
+   * and again whenever it changes — sign-in, sign-out, expiry, or another tab's switch.
+   */
+  onProfileChange(fn: (userId: string | null) => void): void {
+    this.#listeners.push(fn);
+    if (this.#announced !== undefined) fn(this.#announced);
+  }
+
+  #announce(): void {
+    const id = this.status === 'signed-in' ? (this.user?.id ?? null) : null;
+    if (this.status === 'loading' || id === this.#announced) return;
+    this.#announced = id;
+    for (const fn of this.#listeners) fn(id);
+  }
 
   /** Why the last session ended, shown on the sign-in page until the next sign-in. */
   get notice(): string | null {
@@ -82,6 +100,7 @@ class SessionState {
     try {
       this.user = await auth.currentProfile(await this.tokens());
       this.status = 'signed-in';
+      this.#announce();
     } catch (err) {
       if (endsSession(err)) store.clear();
       this.notice = describeError(err);
@@ -92,6 +111,7 @@ class SessionState {
   #setSignedOut(): void {
     this.user = null;
     this.status = 'signed-out';
+    this.#announce();
   }
 
   async #signedIn(tokens: SessionTokens): Promise<void> {
@@ -100,6 +120,7 @@ class SessionState {
     this.user = await auth.currentProfile(tokens);
     this.notice = null;
     this.status = 'signed-in';
+    this.#announce();
   }
 
   /** Creates a profile and signs it in. Throws AuthError with a message to show. */
