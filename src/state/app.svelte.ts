@@ -5,6 +5,7 @@
 import { requestPersistence } from '../services/storage';
 import { catalogue } from './catalogue.svelte';
 import { feedback } from './feedback.svelte';
+import { pwa } from './pwa.svelte';
 import { reco } from './reco.svelte';
 import { session } from './session.svelte';
 
@@ -22,6 +23,7 @@ export function startApp(): void {
   session.onProfileChange((userId) => void profileChanged(userId, ready));
   void session.init();
   void requestPersistence();
+  pwa.start();
 }
 
 /** Follows the new profile's feedback, then restarts the recommender with it (after first paint). */

@@ -62,7 +62,8 @@ class InsightsState {
           session.guard((t) => banditService().history(t)),
         ]);
         if (stopped) return;
-        this.#weights = weights.map((s) => ({ at: s.at, weights: { version: 1 as const, bias: s.bias, w: s.w, updates: 0 } }));
+        // One snapshot per update, oldest first: its position is the update's number.
+        this.#weights = weights.map((s, i) => ({ at: s.at, weights: { version: 1 as const, bias: s.bias, w: s.w, updates: i + 1 } }));
         this.#rewards = rewards;
         sub = live.subscribe({
           next: (rows) => {

@@ -3,12 +3,22 @@
  * offline use; its cached files can be freed. Failures become a clear message, and search keeps
  * working on genres, moods and popularity without it.
  */
+import { USE_LITE_FILE_BYTES, USE_LITE_ID } from '../ml/use-lite/model';
+import { loadManifest } from '../services/data';
 import { isMlError, mlClient, type MlProgress } from '../services/ml-client';
 import { formatBytes } from '../services/storage';
 
 export const MODEL_CACHE = 'recostream-models';
-/** USE-lite weights + vocabulary + tfjs wasm, a little rounded up. */
-const MODEL_BYTES = 30 * 1024 * 1024;
+
+/** Bytes of the USE-lite model files (weights, graph, vocabulary) in the pinned package. */
+const USE_LITE_BYTES = Object.values(USE_LITE_FILE_BYTES).reduce((a, b) => a + b, 0);
+
+/** A person's name for an encoder id ("use-lite-512@energetic-ai-0.2.0" → "Universal Sentence Encoder lite"). */
+export function encoderName(id: string): string {
+  if (id === USE_LITE_ID) return 'Universal Sentence Encoder lite (512 dimensions)';
+  if (id.startsWith('sbert-')) return `Sentence-BERT (${id.slice('sbert-'.length).split('/').pop()})`;
+  return 'a sentence encoder';
+}
 
 function friendly(err: unknown): string {
   if (isMlError(err, 'NO_VECTORS', 'UNKNOWN_ENCODER')) return 'This build has no catalogue vectors, so search by description is off (run “npm run data”).';
@@ -23,8 +33,26 @@ class SemanticState {
   progress = $state<MlProgress | null>(null);
   error = $state<string | null>(null);
   encoder = $state<string | null>(null);
+  /** What one load fetches in all (model files + catalogue vectors), when known; the one size shown everywhere. */
+  totalBytes = $state<number | null>(null);
+  /** True while the files come from this device's cache rather than the network. */
+  fromCache = $state(false);
   #loading: Promise<boolean> | null = null;
   #phases = new Map<string, MlProgress>();
+
+  /** The model's and vectors' total size from the build's manifest (null for encoders of unknown size). */
+  async size(): Promise<number | null> {
+    if (this.totalBytes !== null) return this.totalBytes;
+    try {
+      const man = await loadManifest();
+      const enc = man.encoder;
+      if (!enc || enc.id !== USE_LITE_ID) return null;
+      this.totalBytes = USE_LITE_BYTES + (man.files[enc.file]?.bytes ?? 0);
+      return this.totalBytes;
+    } catch {
+      return null;
+    }
+  }
 
   /** Loads the encoder and vectors once; resolves to whether they are usable. */
   ensure(): Promise<boolean> {
@@ -32,8 +60,11 @@ class SemanticState {
       this.status = 'loading';
       this.error = null;
       try {
-        // Model and vectors download in parallel: show their sum.
+        const [expected, cached] = await Promise.all([this.size(), this.cached()]);
+        this.fromCache = cached;
+        // Model and vectors load in parallel: one bar over their sum, against the true total from the start.
         this.#phases.clear();
+        this.progress = expected ? { phase: 'model', loaded: 0, total: expected } : null;
         const res = await mlClient().init((p) => {
           this.#phases.set(p.phase, p);
           let loaded = 0;
@@ -42,7 +73,7 @@ class SemanticState {
             loaded += q.loaded;
             total += q.total;
           }
-          this.progress = { phase: p.phase, loaded, total };
+          this.progress = { phase: p.phase, loaded, total: Math.max(total, expected ?? 0) };
         });
         this.encoder = res.encoderId;
         this.status = 'ready';
@@ -69,11 +100,12 @@ class SemanticState {
     }
   }
 
-  /** "12.3 MB of 28.4 MB (43%)" while loading. */
+  /** "Downloading the language model… 12.3 MB of 33.4 MB (37%)", or "Loading … from this device" when cached. */
   progressText(): string {
     const p = this.progress;
-    if (!p || !p.total) return '';
-    return `${formatBytes(p.loaded)} of ${formatBytes(p.total)} (${Math.round((100 * p.loaded) / p.total)}%)`;
+    const what = this.fromCache ? 'Loading the language model from this device…' : 'Downloading the language model…';
+    if (!p || !p.total) return what;
+    return `${what} ${formatBytes(p.loaded)} of ${formatBytes(p.total)} (${Math.round((100 * p.loaded) / p.total)}%)`;
   }
 
   /** Whether the model files are in the offline cache. */
@@ -85,9 +117,9 @@ class SemanticState {
 
   /** Downloads the model now so search works offline; checks the space first. */
   async download(): Promise<string> {
-    const est = await navigator.storage?.estimate?.();
-    if (est?.quota !== undefined && est.usage !== undefined && est.quota - est.usage < MODEL_BYTES) {
-      return `Not enough space: the language model needs about ${formatBytes(MODEL_BYTES)} and ${formatBytes(est.quota - est.usage)} is free.`;
+    const [est, need] = await Promise.all([navigator.storage?.estimate?.(), this.size()]);
+    if (need !== null && est?.quota !== undefined && est.usage !== undefined && est.quota - est.usage < need) {
+      return `Not enough space: the language model needs ${formatBytes(need)} and ${formatBytes(est.quota - est.usage)} is free.`;
     }
     const ok = await this.ensure();
     return ok ? 'The language model is stored on this device: search by description works offline.' : (this.error ?? 'Download failed.');

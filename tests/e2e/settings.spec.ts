@@ -17,8 +17,14 @@ test('settings show the ranking weights and let the user tune and reset Discover
   await expect(page.getByText(/softmax exploration, temperature 0\.1/)).toBeVisible();
 
   await page.goto('./#/settings');
+  // Destructive resets ask first; cancelling changes nothing.
   await page.getByRole('button', { name: 'Reset what Discover learned' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Discover has forgotten what it learned')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reset what Discover learned' }).click();
+  await page.getByRole('button', { name: 'Forget what Discover learned' }).click();
   await expect(page.getByText('Discover has forgotten what it learned')).toBeVisible();
   await page.getByRole('button', { name: 'Reset learned weights' }).click();
+  await page.getByRole('button', { name: 'Reset the weights' }).click();
   await expect(page.getByText('The ranking weights are back to their starting values.')).toBeVisible();
 });

@@ -181,9 +181,11 @@ export function weightsChart(a: AnalyticsResult): ChartView {
     empty: points.length ? null : 'The ranker has not learned from your reactions yet; its weights will appear here once it has.',
     spec: {
       type: 'line',
-      labels: points.map((p) => when(p.at)),
+      // One point per update: the update's number is a distinct label (times repeat within a minute).
+      labels: points.map((p) => String(p.updates)),
       datasets: features.map((f, i) => ({ label: FEATURE_LABELS[f], data: points.map((p) => Math.round(p.values[i]! * 1000) / 1000), color: LINE_COLOURS[i % LINE_COLOURS.length]!, dash: DASHES[i % DASHES.length]! })),
       valueAxis: { title: 'Weight' },
+      categoryAxis: { title: 'Updates learned' },
     },
     table: {
       caption: 'Ranking weights over time',
