@@ -76,15 +76,19 @@ class FeedbackState {
     if (this.pending.has(movieId)) return;
     const next = this.opinion(movieId) === opinion ? null : opinion;
     this.pending.add(movieId);
+    let events: FeedbackRecord[];
     try {
       await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
       this.error = null;
-      await this.#afterWrite(next && ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: next } : null);
+      events = await this.#readBack();
     } catch (err) {
       this.error = describeError(err);
+      return;
     } finally {
+      // The button is free again once the write is stored; the models catch up below.
       this.pending.delete(movieId);
     }
+    await this.#teach(events, next && ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: next } : null);
   }
 
   /** Logs that a movie was opened (no-op when signed out); never blocks the navigation. */
@@ -92,7 +96,8 @@ class FeedbackState {
     if (session.status !== 'signed-in') return;
     session
       .guard((t) => feedbackService().logClick(t, movieId, ctx))
-      .then(() => this.#afterWrite(ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null))
+      .then(() => this.#readBack())
+      .then((events) => this.#teach(events, ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null))
       .catch((err: unknown) => (this.error = describeError(err)));
   }
 
@@ -100,16 +105,21 @@ class FeedbackState {
   async remove(id: number): Promise<void> {
     try {
       await session.guard((t) => feedbackService().remove(t, id));
-      await this.#afterWrite(null);
+      await this.#teach(await this.#readBack(), null);
     } catch (err) {
       this.error = describeError(err);
     }
   }
 
-  /** Steps 2–4 of every action (see the header). */
-  async #afterWrite(reaction: { impressionId: number; outcome: 'like' | 'dislike' | 'click' } | null): Promise<void> {
+  /** Step 2: the user's events as stored (the buttons follow them). */
+  async #readBack(): Promise<FeedbackRecord[]> {
     const events = await session.guard((t) => feedbackService().list(t));
     this.events = events;
+    return events;
+  }
+
+  /** Steps 3–4: teach the ranker and the bandit from a reaction to what they showed, refold, publish rows. */
+  async #teach(events: readonly FeedbackRecord[], reaction: { impressionId: number; outcome: 'like' | 'dislike' | 'click' } | null): Promise<void> {
     let weights: HybridWeights | undefined;
     if (reaction) {
       const [learned] = await Promise.all([
@@ -117,7 +127,9 @@ class FeedbackState {
           this.error = describeError(err);
           return undefined;
         }),
-        discoverState.react(reaction.impressionId, reaction.outcome),
+        discoverState.react(reaction.impressionId, reaction.outcome).catch((err: unknown) => {
+          this.error = describeError(err);
+        }),
       ]);
       weights = learned;
     }
