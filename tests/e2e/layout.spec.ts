@@ -38,6 +38,7 @@ test('home: the personal rows arrive in place (CLS < 0.1), targets ≥ 44 px, ti
   // Placeholders first, then the real Top picks (a fresh browser trains the CF model first).
   await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 90_000 });
   const { total, shifts } = await cls(page);
+  test.info().annotations.push({ type: 'CLS home', description: total.toFixed(4) });
   expect(total, JSON.stringify(shifts)).toBeLessThan(0.1);
 
   const like = page.getByRole('region', { name: 'Top picks for you' }).getByRole('button', { name: /^Like / }).first();
@@ -57,8 +58,10 @@ test('home: the personal rows arrive in place (CLS < 0.1), targets ≥ 44 px, ti
         range.setStart(text, offset);
         range.setEnd(text, offset + word.length);
         offset += word.length + 1;
-        // A word drawn on two lines has two client rects; words wider than the card may break.
-        if (range.getClientRects().length > 1 && range.getBoundingClientRect().width < el.clientWidth) words.push(word);
+        // A word drawn on two lines has two client rects; only a word wider than the card may break.
+        const rects = [...range.getClientRects()];
+        const width = rects.reduce((w, r) => w + r.width, 0);
+        if (rects.length > 1 && width < el.clientWidth) words.push(`${word} (${Math.round(width)} of ${el.clientWidth} px)`);
       }
       return words;
     }),
@@ -74,5 +77,6 @@ test('search: ranking and refining the results moves nothing already shown (CLS 
   // Wait for the language model's refinement too (or its clear absence).
   await expect(page.getByTestId('ranking-kind').or(page.getByText(/search by description is off|could not/))).toContainText(/Ranked by meaning|off|could not/, { timeout: 120_000 });
   const { total, shifts } = await cls(page);
+  test.info().annotations.push({ type: 'CLS search', description: total.toFixed(4) });
   expect(total, JSON.stringify(shifts)).toBeLessThan(0.1);
 });
