@@ -59,7 +59,7 @@ test('home: the personal rows arrive in place (CLS < 0.1), targets ≥ 44 px, ti
         range.setEnd(text, offset + word.length);
         offset += word.length + 1;
         // A word drawn on two lines has two client rects; only a word wider than the card may break.
-        const rects = [...range.getClientRects()];
+        const rects = Array.from(range.getClientRects());
         const width = rects.reduce((w, r) => w + r.width, 0);
         if (rects.length > 1 && width < el.clientWidth) words.push(`${word} (${Math.round(width)} of ${el.clientWidth} px)`);
       }
