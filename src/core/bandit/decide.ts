@@ -1,5 +1,6 @@
 /** One decision: score the candidates, let the configured strategy fill the slate, log each pick. */
 import { BanditError } from './errors';
+import { checkFeatures, inputLength, scoreCandidates } from './model';
 import { assertNever } from './options';
 import { epsilonGreedySlate } from './strategies/epsilon-greedy';
 import { linUcbSlate } from './strategies/linucb';
@@ -8,19 +9,13 @@ import { softmaxSlate } from './strategies/softmax';
 import { thompsonSlate } from './strategies/thompson';
 import type { BanditAction, BanditState, Decision, ImpressionLog, SlotPick } from './types';
 
-/** Copies the candidates' features into one row-major M×d matrix, checking length and finiteness. */
-function featureMatrix(actions: readonly BanditAction[], d: number): Float64Array {
-  const x = new Float64Array(actions.length * d);
+/** Copies the candidates' features into one row-major M×n matrix, checking length and finiteness. */
+function featureMatrix(state: BanditState, actions: readonly BanditAction[]): Float64Array {
+  const n = inputLength(state.shape);
+  const x = new Float64Array(actions.length * n);
   actions.forEach((a, i) => {
-    const f = a.features;
-    if (f.length !== d) {
-      throw new BanditError('ERR_BANDIT_INPUT', `candidate ${a.id} has ${f.length} features, the bandit expects ${d}`);
-    }
-    for (let j = 0; j < d; j++) {
-      const v = f[j]!;
-      if (!Number.isFinite(v)) throw new BanditError('ERR_BANDIT_INPUT', `candidate ${a.id} feature ${j} is not finite`);
-      x[i * d + j] = v;
-    }
+    checkFeatures(state, a.features, `candidate ${a.id}`);
+    for (let j = 0; j < n; j++) x[i * n + j] = a.features[j]!;
   });
   return x;
 }
@@ -47,19 +42,14 @@ function runStrategy(input: SlateInput): SlateOutput {
  */
 export function decide(state: BanditState, actions: readonly BanditAction[], slots: number): Decision {
   const m = actions.length;
-  const d = state.dim;
   if (m === 0) throw new BanditError('ERR_BANDIT_INPUT', 'no candidates to choose from');
   if (!Number.isInteger(slots) || slots < 1) throw new BanditError('ERR_BANDIT_INPUT', `slots must be a positive integer, got ${slots}`);
   const n = Math.min(slots, m);
-  const x = featureMatrix(actions, d);
-  const scores = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    let s = 0;
-    const off = i * d;
-    for (let j = 0; j < d; j++) s += x[off + j]! * state.theta[j]!;
-    scores[i] = s;
-  }
-  const out = runStrategy({ state, x, m, scores, slots: n });
+  const x = featureMatrix(state, actions);
+  const scored = scoreCandidates(state, x, m);
+  const scores = scored.scores;
+  const out = runStrategy({ state, scored, m, scores, slots: n });
+  const width = scored.n;
 
   const placed = new Uint8Array(m);
   const picks: SlotPick[] = [];
@@ -73,7 +63,7 @@ export function decide(state: BanditState, actions: readonly BanditAction[], slo
     logs.push({
       actionId: action.id,
       propensity,
-      features: Array.from(x.subarray(index * d, (index + 1) * d)),
+      features: Array.from(x.subarray(index * width, (index + 1) * width)),
       position,
       strategy: state.strategy.kind,
     });
@@ -84,6 +74,7 @@ export function decide(state: BanditState, actions: readonly BanditAction[], slo
     probabilities: out.slotProbabilities[0]!,
     slotProbabilities: out.slotProbabilities,
     scores,
+    variances: scored.variances,
     rankScores: out.rankScores,
     logs,
   };

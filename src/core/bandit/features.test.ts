@@ -5,6 +5,7 @@ import {
   DEFAULT_FEATURE_SPEC,
   emptyTaste,
   featureNames,
+  featureShape,
   jointDim,
   jointFeatures,
   movieActionFeatures,
@@ -19,41 +20,37 @@ const spec: FeatureSpec = { genres: 3, embedding: 2, mood: 2 };
 
 const movie: ActionFeatures = { genres: [1, 1, 0], embedding: [3, 4], mood: [1, 3], popularity: 0.5, quality: 0.2 };
 
-describe('joint feature map', () => {
-  it('has d = 10 + G + E + 4·Mo (53 by default) with one name per dimension', () => {
-    expect(jointDim(spec)).toBe(23);
-    expect(jointDim(DEFAULT_FEATURE_SPEC)).toBe(53);
-    expect(featureNames(DEFAULT_FEATURE_SPEC)).toHaveLength(53);
-    expect(featureNames(spec, ['a', 'b', 'c']).slice(0, 7)).toEqual(['bias', 'popularity', 'quality', 'coldPopularity', 'genre:a', 'genre:b', 'genre:c']);
+describe('feature map', () => {
+  it('lays out [context | action | linear]: C = 7 + G + E + Mo, A = 3 + G + E + Mo, L = 3, one name per entry', () => {
+    expect(featureShape(spec)).toEqual({ context: 14, action: 10, linear: 3 });
+    expect(jointDim(spec)).toBe(27);
+    expect(featureShape(DEFAULT_FEATURE_SPEC)).toEqual({ context: 38, action: 34, linear: 3 });
+    expect(featureNames(DEFAULT_FEATURE_SPEC)).toHaveLength(75);
+    expect(featureNames(spec, ['a', 'b', 'c']).slice(0, 4)).toEqual(['context:bias', 'context:taste:a', 'context:taste:b', 'context:taste:c']);
+    expect(featureNames(spec, ['a', 'b', 'c']).slice(14, 18)).toEqual(['action:bias', 'action:genre:a', 'action:genre:b', 'action:genre:c']);
   });
 
   it('computes every block of a hand-worked example', () => {
     const ctx: BanditContext = {
-      taste: { genres: [1, -0.5, 0.3], embedding: [0, 2], mood: [1, -1], strength: 0.6 },
+      taste: { genres: [1, -0.5, 0.3], embedding: [0, 2], mood: [1, -1], strength: 0.6, mean: 0.25 },
       intent: { genres: [0, 1, 0], embedding: [4, -3], mood: [0, 1] },
       time: { hourSin: 1, hourCos: 0, daySin: 0, dayCos: -1 },
     };
     const x = Array.from(jointFeatures(spec, ctx, movie));
     const expected = [
-      1, 0.5, 0.2, 0.4 * 0.5, // bias, popularity, quality, (1 − 0.6)·popularity
-      0.5, 0.5, 0, // genre share
-      0.6, 0.8, // unit embedding
-      (1 - 0.5) / 2, // taste·genre share
-      0.8, // cos((0, 2), (3, 4))
-      0.25 - 0.75, // taste mood · mood share (¼, ¾)
-      0.5, // intent genre
-      0, // cos((4, −3), (3, 4)) = 0
-      0.75, // intent mood
-      0.25, 0.75, 0, 0, 0, 0, -0.25, -0.75, // time × mood share
+      1, 1, -0.5, 0.3, 0, 1, 1, -1, 0.6, 0.25, 1, 0, 0, -1, // context: bias, taste genres, unit taste embedding, taste mood, strength, generosity, time
+      1, 0.5, 0.5, 0, 0.6, 0.8, 0.25, 0.75, 0.5, 0.2, // action: bias, genre share, unit embedding, mood share, popularity, quality
+      0.5, 0, 0.75, // intent genre, cos((4, −3), (3, 4)) = 0, intent mood
     ];
-    expect(x).toHaveLength(23);
+    expect(x).toHaveLength(27);
     x.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
   });
 
   it('gives zeros, not NaN, for empty taste, no intent and movies without genres, embedding or mood', () => {
     const bare: ActionFeatures = { genres: [0, 0, 0], embedding: [0, 0], mood: [0, 0], popularity: 0, quality: 0 };
     const x = jointFeatures(spec, { taste: emptyTaste(spec), intent: null, time: cyclicTime(0, 0) }, bare);
-    expect(Array.from(x)).toEqual([1, ...new Array(22).fill(0)]);
+    // context: bias 1, zeros, time (sin 0, cos 1, sin 0, cos 1); action: bias 1, zeros
+    expect(Array.from(x)).toEqual([1, ...new Array(9).fill(0), 0, 1, 0, 1, 1, ...new Array(12).fill(0)]);
   });
 
   it('rejects blocks of the wrong size', () => {
@@ -89,6 +86,8 @@ describe('building features from the app data', () => {
     expect(t.embedding[0]).toBeCloseTo(0.6, 12);
     expect(t.embedding[1]).toBeCloseTo(0.8 - 1, 12);
     expect(t.strength).toBeCloseTo(2 / 12, 12);
+    // generosity: (1 − 1 + 0) / (3 events + 2)
+    expect(t.mean).toBe(0);
   });
 
   it('turns a date into cyclic hour and weekday features (TZ=UTC in tests)', () => {

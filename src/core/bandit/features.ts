@@ -1,36 +1,38 @@
 /**
- * The joint (context, action) feature map of the bandit.
+ * The bandit's feature map: a context vector (the user and the moment), an action vector (the movie)
+ * and a few linear features, laid out as one vector `[context | action | linear]` per candidate
+ * (see `FeatureShape`). The model learns one weight per (context, action) pair — all interactions,
+ * as Vowpal Wabbit's `-q ::` — so it can express "this user likes tense sci-fi in the evening"
+ * rather than one weight for "follows their own taste". For G genres, E embedding and Mo mood
+ * dimensions (C = 7 + G + E + Mo, A = 3 + G + E + Mo, L = 3; 38 × 34 + 3 = 1,295 weights for 19/8/4):
  *
- * An action is a movie: genre multi-hot, a few dimensions of its text embedding (a projection such as
- * PCA of the sentence vector, not its first raw coordinates), its mood profile and two community
- * numbers (popularity, shrunk mean rating). The context is the user: a taste built from their
- * feedback on the same three aligned blocks, the current query intent on the same blocks, and the
- * time of use. The map keeps action-only blocks (what this user likes in general: a per-user genre
- * bias, a direction in embedding space) and adds the products of aligned blocks as scalars
- * (taste·movie and intent·movie on genres, embedding, mood), so one weight says how much this user
- * follows their own history or their query. Time enters only crossed with mood (a context feature
- * alone is the same for every candidate and cannot change a ranking). Layout, for G genres, E
- * embedding and Mo mood dimensions (d = 10 + G + E + 4·Mo; 53 for 19/8/4):
- *
- * | block            | size | value                                                      |
+ * | context (C)      | size | value                                                      |
  * |------------------|------|------------------------------------------------------------|
- * | bias             | 1    | 1                                                          |
+ * | bias             | 1    | 1 (so every action feature also has its own main effect)   |
+ * | taste genre      | G    | the user's mean reaction per genre, in [−1, 1]             |
+ * | taste embedding  | E    | direction of liked minus disliked embeddings, unit length  |
+ * | taste mood       | Mo   | the user's mean reaction per mood, in [−1, 1]              |
+ * | strength         | 1    | how much feedback backs the taste, in [0, 1)               |
+ * | generosity       | 1    | the user's mean reaction, shrunk, in [−1, 1]               |
+ * | time             | 4    | sin, cos of the hour; sin, cos of the weekday              |
+ *
+ * | action (A)       | size | value                                                      |
+ * |------------------|------|------------------------------------------------------------|
+ * | bias             | 1    | 1 (so every context feature also has its own main effect)  |
+ * | genre            | G    | genre share: multi-hot / number of genres (sums to 1)      |
+ * | embedding        | E    | the embedding slice scaled to unit length                  |
+ * | mood             | Mo   | mood share: mood profile / its sum                         |
  * | popularity       | 1    | log(1+n)/log(1+max n), in [0, 1]                           |
  * | quality          | 1    | shrunk mean rating, (mean − 3.5)/1.5, about [−1, 1]         |
- * | coldPopularity   | 1    | (1 − taste.strength)·popularity: lean on the crowd early   |
- * | genre[g]         | G    | genre share: multi-hot / number of genres (sums to 1)      |
- * | embedding[k]     | E    | the embedding slice scaled to unit length                  |
- * | tasteGenre       | 1    | taste.genres · genre share, in [−1, 1]                     |
- * | tasteEmbedding   | 1    | cosine(taste.embedding, embedding)                         |
- * | tasteMood        | 1    | taste.mood · mood share                                    |
- * | intentGenre      | 1    | intent.genres · genre share                                |
- * | intentEmbedding  | 1    | cosine(intent.embedding, embedding)                        |
- * | intentMood       | 1    | intent.mood · mood share                                   |
- * | time×mood        | 4·Mo | (sin, cos of hour; sin, cos of weekday) ⊗ mood share       |
+ *
+ * | linear (L)       | size | value                                                      |
+ * |------------------|------|------------------------------------------------------------|
+ * | intent           | 3    | query intent · movie on genres, embedding (cosine), mood   |
  */
 import { GENRES, type Genre, type MovieIndexEntry } from '../catalogue/types';
 import { BanditError } from './errors';
 import { norm } from '../shared/vector';
+import type { FeatureShape } from './types';
 
 /** Sizes of the aligned blocks. */
 export interface FeatureSpec {
@@ -39,7 +41,7 @@ export interface FeatureSpec {
   mood: number;
 }
 
-/** 19 MovieLens genres, an 8-dimensional embedding projection, 4 moods: d = 53. */
+/** 19 MovieLens genres, an 8-dimensional embedding projection, 4 moods (the simulator's blocks). */
 export const DEFAULT_FEATURE_SPEC: FeatureSpec = { genres: GENRES.length, embedding: 8, mood: 4 };
 
 /** One movie as the bandit sees it. */
@@ -66,6 +68,8 @@ export interface UserTaste {
   mood: ArrayLike<number>;
   /** How much feedback backs the taste, in [0, 1) (0 = new user). */
   strength: number;
+  /** Mean reaction over all reactions, shrunk towards 0, in [−1, 1] (how generous the user is); 0 when absent. */
+  mean?: number;
 }
 
 /** What the current query asks for, on the same blocks as the taste (weights in [0, 1]; zeros where silent). Built from the parsed query (core/query QueryIntent). */
@@ -91,19 +95,63 @@ export interface BanditContext {
   time: TimeOfUse;
 }
 
-/** Joint dimension d for a spec. */
-export function jointDim(spec: FeatureSpec): number {
-  return 10 + spec.genres + spec.embedding + 4 * spec.mood;
+/** Number of linear (uncrossed) features: the three intent matches. */
+const LINEAR = 3;
+
+/** The feature vector's layout for a spec. */
+export function featureShape(spec: FeatureSpec): FeatureShape {
+  return { context: 7 + spec.genres + spec.embedding + spec.mood, action: 3 + spec.genres + spec.embedding + spec.mood, linear: LINEAR };
 }
 
-/** Human-readable name of each joint dimension, in order (for debugging and the insights page). */
-export function featureNames(spec: FeatureSpec, genreNames: readonly string[] = GENRES): string[] {
-  const names = ['bias', 'popularity', 'quality', 'coldPopularity'];
+/** Length of a candidate's feature vector (C + A + L) for a spec: what `jointFeatures` writes and impressions log. */
+export function jointDim(spec: FeatureSpec): number {
+  const s = featureShape(spec);
+  return s.context + s.action + s.linear;
+}
+
+/** Human-readable names of the context features, in order. */
+export function contextNames(spec: FeatureSpec, genreNames: readonly string[] = GENRES, moodNames?: readonly string[]): string[] {
+  const names = ['bias'];
+  for (let g = 0; g < spec.genres; g++) names.push(`taste:${genreNames[g] ?? g}`);
+  for (let k = 0; k < spec.embedding; k++) names.push(`tasteEmbedding:${k}`);
+  for (let k = 0; k < spec.mood; k++) names.push(`tasteMood:${moodNames?.[k] ?? k}`);
+  names.push('strength', 'generosity', 'hourSin', 'hourCos', 'daySin', 'dayCos');
+  return names;
+}
+
+/** Human-readable names of the action features, in order. */
+export function actionNames(spec: FeatureSpec, genreNames: readonly string[] = GENRES, moodNames?: readonly string[]): string[] {
+  const names = ['bias'];
   for (let g = 0; g < spec.genres; g++) names.push(`genre:${genreNames[g] ?? g}`);
   for (let k = 0; k < spec.embedding; k++) names.push(`embedding:${k}`);
-  names.push('tasteGenre', 'tasteEmbedding', 'tasteMood', 'intentGenre', 'intentEmbedding', 'intentMood');
-  for (const t of ['hourSin', 'hourCos', 'daySin', 'dayCos']) for (let k = 0; k < spec.mood; k++) names.push(`${t}×mood:${k}`);
+  for (let k = 0; k < spec.mood; k++) names.push(`mood:${moodNames?.[k] ?? k}`);
+  names.push('popularity', 'quality');
   return names;
+}
+
+/** Names of every entry of a candidate's feature vector `[context | action | linear]`. */
+export function featureNames(spec: FeatureSpec, genreNames: readonly string[] = GENRES, moodNames?: readonly string[]): string[] {
+  return [
+    ...contextNames(spec, genreNames, moodNames).map((n) => `context:${n}`),
+    ...actionNames(spec, genreNames, moodNames).map((n) => `action:${n}`),
+    'intentGenre',
+    'intentEmbedding',
+    'intentMood',
+  ];
+}
+
+/** Offsets of the blocks inside the context and action vectors (for explanations). */
+export function blockOffsets(spec: FeatureSpec): {
+  context: { tasteGenre: number; tasteEmbedding: number; tasteMood: number; strength: number; generosity: number; time: number };
+  action: { genre: number; embedding: number; mood: number; popularity: number; quality: number };
+} {
+  const g = spec.genres;
+  const e = spec.embedding;
+  const mo = spec.mood;
+  return {
+    context: { tasteGenre: 1, tasteEmbedding: 1 + g, tasteMood: 1 + g + e, strength: 1 + g + e + mo, generosity: 2 + g + e + mo, time: 3 + g + e + mo },
+    action: { genre: 1, embedding: 1 + g, mood: 1 + g + e, popularity: 1 + g + e + mo, quality: 2 + g + e + mo },
+  };
 }
 
 function expectLength(v: ArrayLike<number>, n: number, what: string): void {
@@ -124,11 +172,29 @@ function scaledDot(a: ArrayLike<number>, b: ArrayLike<number>, scale: number): n
   return s / scale;
 }
 
-/** Writes the joint features of (context, action) into `out` (allocated when omitted) and returns it. */
+/** Writes the context vector (user and moment) into `x` at `o`; returns the next offset. */
+function writeContext(spec: FeatureSpec, ctx: BanditContext, x: Float64Array, o: number): number {
+  const t = ctx.taste;
+  x[o++] = 1;
+  for (let g = 0; g < spec.genres; g++) x[o++] = t.genres[g]!;
+  const tn = norm(t.embedding);
+  for (let k = 0; k < spec.embedding; k++) x[o++] = tn === 0 ? 0 : t.embedding[k]! / tn;
+  for (let k = 0; k < spec.mood; k++) x[o++] = t.mood[k]!;
+  x[o++] = t.strength;
+  x[o++] = t.mean ?? 0;
+  const time = ctx.time;
+  x[o++] = time.hourSin;
+  x[o++] = time.hourCos;
+  x[o++] = time.daySin;
+  x[o++] = time.dayCos;
+  return o;
+}
+
+/** Writes the feature vector `[context | action | linear]` of (context, action) into `out` (allocated when omitted) and returns it. */
 export function jointFeatures(spec: FeatureSpec, ctx: BanditContext, action: ActionFeatures, out?: Float64Array): Float64Array {
   const d = jointDim(spec);
   const x = out ?? new Float64Array(d);
-  if (x.length !== d) throw new BanditError('ERR_BANDIT_INPUT', `output has ${x.length} entries, the joint dimension is ${d}`);
+  if (x.length !== d) throw new BanditError('ERR_BANDIT_INPUT', `output has ${x.length} entries, the feature vector has ${d}`);
   expectLength(action.genres, spec.genres, 'action genres');
   expectLength(action.embedding, spec.embedding, 'action embedding');
   expectLength(action.mood, spec.mood, 'action mood');
@@ -143,23 +209,16 @@ export function jointFeatures(spec: FeatureSpec, ctx: BanditContext, action: Act
   const genreCount = sumAbs(action.genres);
   const moodMass = sumAbs(action.mood);
   const embNorm = norm(action.embedding);
-  let o = 0;
+  let o = writeContext(spec, ctx, x, 0);
   x[o++] = 1;
-  x[o++] = action.popularity;
-  x[o++] = action.quality;
-  x[o++] = (1 - ctx.taste.strength) * action.popularity;
   for (let g = 0; g < spec.genres; g++) x[o++] = genreCount === 0 ? 0 : action.genres[g]! / genreCount;
   for (let k = 0; k < spec.embedding; k++) x[o++] = embNorm === 0 ? 0 : action.embedding[k]! / embNorm;
-  x[o++] = scaledDot(ctx.taste.genres, action.genres, genreCount);
-  x[o++] = scaledDot(ctx.taste.embedding, action.embedding, norm(ctx.taste.embedding) * embNorm);
-  x[o++] = scaledDot(ctx.taste.mood, action.mood, moodMass);
+  for (let k = 0; k < spec.mood; k++) x[o++] = moodMass === 0 ? 0 : Math.abs(action.mood[k]!) / moodMass;
+  x[o++] = action.popularity;
+  x[o++] = action.quality;
   x[o++] = ctx.intent ? scaledDot(ctx.intent.genres, action.genres, genreCount) : 0;
   x[o++] = ctx.intent ? scaledDot(ctx.intent.embedding, action.embedding, norm(ctx.intent.embedding) * embNorm) : 0;
   x[o++] = ctx.intent ? scaledDot(ctx.intent.mood, action.mood, moodMass) : 0;
-  const t = ctx.time;
-  for (const c of [t.hourSin, t.hourCos, t.daySin, t.dayCos]) {
-    for (let k = 0; k < spec.mood; k++) x[o++] = moodMass === 0 ? 0 : (c * action.mood[k]!) / moodMass;
-  }
   return x;
 }
 
@@ -241,10 +300,12 @@ export function userTaste(
   const mDen = new Float64Array(spec.mood);
   const embedding = new Float64Array(spec.embedding);
   let reactions = 0;
+  let total = 0;
   for (const { action, reward } of events) {
     expectLength(action.genres, spec.genres, 'event genres');
     expectLength(action.embedding, spec.embedding, 'event embedding');
     expectLength(action.mood, spec.mood, 'event mood');
+    total += reward;
     if (reward === 0) continue;
     reactions++;
     const w = Math.abs(reward);
@@ -264,7 +325,7 @@ export function userTaste(
   }
   const genres = gNum.map((v, g) => v / (gDen[g]! + shrinkage));
   const mood = mNum.map((v, k) => v / (mDen[k]! + shrinkage));
-  return { genres, embedding, mood, strength: reactions / (reactions + half) };
+  return { genres, embedding, mood, strength: reactions / (reactions + half), mean: total / (events.length + shrinkage) };
 }
 
 /** A decision's candidates: each movie's joint features in this context, ready for `decide`. */

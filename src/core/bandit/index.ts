@@ -1,6 +1,6 @@
 /** The contextual bandit (VW `--cb_explore_adf` style) — the public entry of src/core/bandit. */
 export { BanditError, type BanditErrorCode } from './errors';
-export { STRATEGY_DEFAULTS, defaultStrategy, resolveStrategy, assertNever } from './options';
+export { STRATEGY_DEFAULTS, DEFAULT_STRATEGY, defaultStrategy, resolveStrategy, assertNever } from './options';
 export {
   BANDIT_STATE_VERSION,
   createBandit,
@@ -8,17 +8,36 @@ export {
   withStrategy,
   serializeBandit,
   deserializeBandit,
+  validateBanditState,
+  isLegacyBanditState,
+  restoreBandit,
   type SerializedBandit,
+  type BanditValidation,
+  type RestoreNote,
 } from './state';
+export { inputLength, weightCount, predict } from './model';
+export { fitPrior, featureCenter, type PriorExample, type PriorFitOptions } from './prior';
 export { decide } from './decide';
 export { learn, importanceWeight } from './learn';
 export { REWARDS, rewardFor, type Reaction } from './reward';
-export { explorationTag, EXPLORATION_MESSAGE, type ExplorationTag } from './explain';
+export {
+  explorationTag,
+  explainPick,
+  EXPLORATION_MESSAGE,
+  MIN_CONTRIBUTION,
+  type ExplorationTag,
+  type ExplainLabels,
+  type PickExplanation,
+} from './explain';
 export {
   DEFAULT_FEATURE_SPEC,
   jointDim,
   jointFeatures,
+  featureShape,
   featureNames,
+  contextNames,
+  actionNames,
+  blockOffsets,
   movieActionFeatures,
   userTaste,
   emptyTaste,
@@ -41,6 +60,8 @@ export type {
   ResolvedStrategy,
   BanditOptions,
   BanditState,
+  BanditPrior,
+  FeatureShape,
   BanditAction,
   ImpressionLog,
   SlotPick,

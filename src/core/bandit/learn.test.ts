@@ -8,21 +8,21 @@ import { createBandit } from './state';
 import type { BanditAction, StrategyConfig } from './types';
 
 describe('learn', () => {
-  it('is ridge regression: one example x = 2, r = 1 on λ = 1 gives θ = 2/5, A⁻¹ = 1/5', () => {
+  it('is ridge regression for one weight: x = 2, r = 1, λ = 1, σ² = 1 gives mean 2/5, variance 1/5', () => {
     const s = createBandit({ dim: 1, strategy: { kind: 'linucb', alpha: 1 } });
     learn(s, { features: [2], propensity: 1 }, 1);
-    expect(s.theta[0]).toBeCloseTo(0.4, 14);
-    expect(s.aInv[0]).toBeCloseTo(0.2, 14);
+    expect(s.mean[0]).toBeCloseTo(0.4, 14);
+    expect(s.variance[0]).toBeCloseTo(0.2, 14);
     expect([s.updates, s.totalWeight]).toEqual([1, 1]);
   });
 
   it('weights ε-greedy and softmax examples by min(1/p, cap); LinUCB and Thompson by 1', () => {
     const eg = createBandit({ dim: 1, strategy: { kind: 'epsilon-greedy', epsilon: 0.1, maxImportanceWeight: 10 } });
     learn(eg, { features: [2], propensity: 0.25 }, 1); // w = 4: A = 1 + 16, b = 8
-    expect(eg.theta[0]).toBeCloseTo(8 / 17, 14);
+    expect(eg.mean[0]).toBeCloseTo(8 / 17, 14);
     const capped = createBandit({ dim: 1, strategy: { kind: 'softmax', temperature: 1, maxImportanceWeight: 2 } });
     learn(capped, { features: [2], propensity: 0.25 }, 1); // w = 2: A = 9, b = 4
-    expect(capped.theta[0]).toBeCloseTo(4 / 9, 14);
+    expect(capped.mean[0]).toBeCloseTo(4 / 9, 14);
     expect(importanceWeight({ kind: 'thompson', scale: 1, samples: 4 }, 0.25)).toBe(1);
     expect(importanceWeight({ kind: 'linucb', alpha: 1 }, 0.5)).toBe(1);
   });
@@ -30,7 +30,7 @@ describe('learn', () => {
   it('starts from the prior mean and moves towards the data', () => {
     const s = createBandit({ dim: 1, strategy: { kind: 'linucb', alpha: 0 }, priorMean: [1], ridge: 2 });
     learn(s, { features: [1], propensity: 1 }, -1); // (2·1 + (−1)) / (2 + 1)
-    expect(s.theta[0]).toBeCloseTo(1 / 3, 14);
+    expect(s.mean[0]).toBeCloseTo(1 / 3, 14);
   });
 
   it('refuses wrong lengths, propensities outside (0, 1] and non-finite rewards', () => {
@@ -65,7 +65,7 @@ function lateOptimalShare(
     if (t >= rounds - late && pick.index === r.best) hits++;
     learn(state, d.logs[0]!, r.reward(pick.index));
   }
-  return { share: hits / late, theta: state.theta };
+  return { share: hits / late, theta: state.mean };
 }
 
 const convergent: StrategyConfig[] = [

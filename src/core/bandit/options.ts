@@ -15,6 +15,9 @@ export const STRATEGY_DEFAULTS = {
   thompson: { scale: 0.2, samples: 16 },
 } as const;
 
+/** The app's exploration strategy until the user chooses another (Settings → Discover). */
+export const DEFAULT_STRATEGY: StrategyConfig = { kind: 'epsilon-greedy', epsilon: 0.1 };
+
 /** A strategy config with the recommended knobs, e.g. `defaultStrategy('linucb')`. */
 export function defaultStrategy(kind: StrategyConfig['kind']): StrategyConfig {
   switch (kind) {

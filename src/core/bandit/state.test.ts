@@ -30,7 +30,7 @@ describe('bandit state', () => {
     const a = createBandit({ dim: 3, strategy, seed: 99 });
     const b = createBandit({ dim: 3, strategy, seed: 99 });
     expect(play(a, 40)).toEqual(play(b, 40));
-    expect(Array.from(a.theta)).toEqual(Array.from(b.theta));
+    expect(Array.from(a.mean)).toEqual(Array.from(b.mean));
   });
 
   it('different seeds explore differently', () => {
@@ -44,7 +44,7 @@ describe('bandit state', () => {
     const restored = deserializeBandit(JSON.parse(JSON.stringify(serializeBandit(original))));
     expect(serializeBandit(restored)).toEqual(serializeBandit(original));
     expect(play(restored, 25)).toEqual(play(original, 25));
-    expect(Array.from(restored.theta)).toEqual(Array.from(original.theta));
+    expect(Array.from(restored.mean)).toEqual(Array.from(original.mean));
     expect(restored.rng.s).toBe(original.rng.s);
   });
 
@@ -57,7 +57,7 @@ describe('bandit state', () => {
     expect(s.updates).toBe(10);
     const t = withStrategy(s, { kind: 'thompson', scale: 0.5 });
     expect(t.strategy).toEqual({ kind: 'thompson', scale: 0.5, samples: 16 });
-    expect(Array.from(t.theta)).toEqual(Array.from(s.theta));
+    expect(Array.from(t.mean)).toEqual(Array.from(s.mean));
   });
 
   it('refuses unreadable stored states with ERR_BANDIT_STATE', () => {
@@ -65,9 +65,11 @@ describe('bandit state', () => {
     const broken: unknown[] = [
       null,
       { ...good, format: 'other' },
-      { ...good, version: 2 },
-      { ...good, aInv: [1, 0, 0] },
-      { ...good, theta: [0, NaN] },
+      { ...good, version: 3 },
+      { ...good, mean: [1, 0, 0] },
+      { ...good, mean: [0, NaN] },
+      { ...good, variance: [0, -1] },
+      { ...good, shape: { context: 1, action: 1, linear: 0 } },
       { ...good, strategy: { kind: 'linucb', alpha: -1 } },
       { ...good, rng: 1.5 },
     ];
@@ -82,10 +84,10 @@ describe('bandit state', () => {
   });
 
   it('validates options at creation', () => {
-    expect(() => createBandit({ dim: 0, strategy: { kind: 'linucb', alpha: 1 } })).toThrow(/dim/);
+    expect(() => createBandit({ dim: 0, strategy: { kind: 'linucb', alpha: 1 } })).toThrow(/weights/);
     expect(() => createBandit({ dim: 2, strategy: { kind: 'epsilon-greedy', epsilon: 1.5 } })).toThrow(/epsilon/);
     expect(() => createBandit({ dim: 2, strategy: { kind: 'softmax', temperature: 0 } })).toThrow(/temperature/);
-    expect(() => createBandit({ dim: 2, strategy: { kind: 'linucb', alpha: 1 }, priorMean: [1] })).toThrow(/priorMean/);
+    expect(() => createBandit({ dim: 2, strategy: { kind: 'linucb', alpha: 1 }, priorMean: [1] })).toThrow(/prior mean/);
     expect(() => createBandit({ dim: 2, strategy: { kind: 'linucb', alpha: 1 }, ridge: 0 })).toThrow(/ridge/);
   });
 });

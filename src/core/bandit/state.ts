@@ -1,50 +1,82 @@
-/** Creating, copying and (de)serialising the bandit state. */
+/** Creating, copying, (de)serialising, validating and migrating the bandit state. */
 import { BanditError } from './errors';
+import { weightCount } from './model';
 import { resolveStrategy } from './options';
 import { rngFromSeed } from './rng';
-import type { BanditOptions, BanditState, ResolvedStrategy, StrategyConfig } from './types';
+import type { BanditOptions, BanditState, FeatureShape, ResolvedStrategy, StrategyConfig } from './types';
 
-/** Current state format; bump with a migration in `deserializeBandit` when the shape changes. */
-export const BANDIT_STATE_VERSION = 1;
+/**
+ * Current state format; bump with a migration in `restoreBandit` when the shape changes.
+ * Version 1 (until the crossed model) kept a dense ridge regression (`aInv`, `b`, `theta`) over 53
+ * joint features; its weights mean nothing in the crossed feature map, so it is reset, not converted.
+ */
+export const BANDIT_STATE_VERSION = 2;
 
-/** Largest supported joint dimension (A⁻¹ is d² doubles: 256 → 512 KiB). */
-export const MAX_DIM = 256;
+/** Largest supported number of weights (2 arrays of doubles: 16,384 → 256 KiB). */
+export const MAX_WEIGHTS = 16384;
 
-/** A fresh learner: A⁻¹ = I/λ, θ = priorMean (or 0), random stream seeded by `seed`. */
+function checkShape(shape: FeatureShape): void {
+  for (const k of ['context', 'action', 'linear'] as const) {
+    const v = shape[k];
+    if (!Number.isInteger(v) || v < 0 || v > 4096) throw new BanditError('ERR_BANDIT_OPTIONS', `shape.${k} must be an integer in [0, 4096], got ${v}`);
+  }
+  const d = weightCount(shape);
+  if (d < 1 || d > MAX_WEIGHTS) throw new BanditError('ERR_BANDIT_OPTIONS', `the shape has ${d} weights, allowed 1 to ${MAX_WEIGHTS}`);
+}
+
+/** A fresh learner: weights ~ N(prior mean, prior variance) (default N(0, 1/ridge)), random stream seeded by `seed`. */
 export function createBandit(options: BanditOptions): BanditState {
-  const { dim } = options;
+  const shape: FeatureShape = options.shape ? { ...options.shape } : { context: 0, action: 0, linear: options.dim ?? NaN };
+  checkShape(shape);
+  const dim = weightCount(shape);
   const ridge = options.ridge ?? 1;
-  if (!Number.isInteger(dim) || dim < 1 || dim > MAX_DIM) {
-    throw new BanditError('ERR_BANDIT_OPTIONS', `dim must be an integer in [1, ${MAX_DIM}], got ${dim}`);
-  }
+  const noise = options.noise ?? 1;
   if (!(ridge > 0) || !Number.isFinite(ridge)) throw new BanditError('ERR_BANDIT_OPTIONS', `ridge must be > 0, got ${ridge}`);
+  if (!(noise > 0) || !Number.isFinite(noise)) throw new BanditError('ERR_BANDIT_OPTIONS', `noise must be > 0, got ${noise}`);
   const strategy = resolveStrategy(options.strategy);
-  const aInv = new Float64Array(dim * dim);
-  for (let i = 0; i < dim; i++) aInv[i * dim + i] = 1 / ridge;
-  const b = new Float64Array(dim);
-  const theta = new Float64Array(dim);
-  if (options.priorMean) {
-    if (options.priorMean.length !== dim) {
-      throw new BanditError('ERR_BANDIT_OPTIONS', `priorMean has ${options.priorMean.length} entries, dim is ${dim}`);
-    }
+  const mean = new Float64Array(dim);
+  const variance = new Float64Array(dim).fill(1 / ridge);
+  const priorMean = options.prior?.mean ?? options.priorMean;
+  if (priorMean) {
+    if (priorMean.length !== dim) throw new BanditError('ERR_BANDIT_OPTIONS', `prior mean has ${priorMean.length} entries, the bandit has ${dim} weights`);
     for (let i = 0; i < dim; i++) {
-      const m = options.priorMean[i]!;
-      if (!Number.isFinite(m)) throw new BanditError('ERR_BANDIT_OPTIONS', `priorMean[${i}] is not finite`);
-      theta[i] = m;
-      b[i] = ridge * m;
+      const m = priorMean[i]!;
+      if (!Number.isFinite(m)) throw new BanditError('ERR_BANDIT_OPTIONS', `prior mean[${i}] is not finite`);
+      mean[i] = m;
     }
   }
-  return { version: 1, dim, strategy, ridge, aInv, b, theta, rng: rngFromSeed(options.seed ?? 0), updates: 0, totalWeight: 0 };
+  if (options.prior) {
+    const v = options.prior.variance;
+    if (v.length !== dim) throw new BanditError('ERR_BANDIT_OPTIONS', `prior variance has ${v.length} entries, the bandit has ${dim} weights`);
+    for (let i = 0; i < dim; i++) {
+      if (!(v[i]! >= 0) || !Number.isFinite(v[i]!)) throw new BanditError('ERR_BANDIT_OPTIONS', `prior variance[${i}] must be a finite number ≥ 0`);
+      variance[i] = v[i]!;
+    }
+  }
+  const center = new Float64Array(shape.context + shape.action);
+  const givenCenter = options.prior?.center ?? options.center;
+  if (givenCenter) {
+    if (givenCenter.length !== center.length) throw new BanditError('ERR_BANDIT_OPTIONS', `center has ${givenCenter.length} entries, the shape needs ${center.length}`);
+    for (let i = 0; i < center.length; i++) {
+      if (!Number.isFinite(givenCenter[i]!)) throw new BanditError('ERR_BANDIT_OPTIONS', `center[${i}] is not finite`);
+      center[i] = givenCenter[i]!;
+    }
+    // The biases stay 1: they carry the main effects.
+    if (shape.context > 0) center[0] = 0;
+    if (shape.action > 0) center[shape.context] = 0;
+  }
+  return { version: 2, shape, dim, strategy, noise, center, mean, variance, rng: rngFromSeed(options.seed ?? 0), updates: 0, totalWeight: 0 };
 }
 
 /** A deep copy (independent arrays and random stream). */
 export function cloneBandit(state: BanditState): BanditState {
   return {
     ...state,
+    shape: { ...state.shape },
     strategy: { ...state.strategy },
-    aInv: state.aInv.slice(),
-    b: state.b.slice(),
-    theta: state.theta.slice(),
+    center: state.center.slice(),
+    mean: state.mean.slice(),
+    variance: state.variance.slice(),
     rng: { s: state.rng.s },
   };
 }
@@ -58,12 +90,12 @@ export function withStrategy(state: BanditState, strategy: StrategyConfig): Band
 export interface SerializedBandit {
   format: 'recostream-bandit';
   version: number;
-  dim: number;
+  shape: FeatureShape;
   strategy: ResolvedStrategy;
-  ridge: number;
-  aInv: number[];
-  b: number[];
-  theta: number[];
+  noise: number;
+  center: number[];
+  mean: number[];
+  variance: number[];
   rng: number;
   updates: number;
   totalWeight: number;
@@ -74,56 +106,110 @@ export function serializeBandit(state: BanditState): SerializedBandit {
   return {
     format: 'recostream-bandit',
     version: BANDIT_STATE_VERSION,
-    dim: state.dim,
+    shape: { ...state.shape },
     strategy: { ...state.strategy },
-    ridge: state.ridge,
-    aInv: Array.from(state.aInv),
-    b: Array.from(state.b),
-    theta: Array.from(state.theta),
+    noise: state.noise,
+    center: Array.from(state.center),
+    mean: Array.from(state.mean),
+    variance: Array.from(state.variance),
     rng: state.rng.s,
     updates: state.updates,
     totalWeight: state.totalWeight,
   };
 }
 
-function bad(message: string, cause?: unknown): BanditError {
-  return new BanditError('ERR_BANDIT_STATE', `stored bandit state is unusable: ${message}`, cause === undefined ? undefined : { cause });
+/** Result of `validateBanditState`: the usable state, or the first field that is wrong and why. */
+export type BanditValidation = { ok: true; state: BanditState } | { ok: false; field: string; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True for a well-tagged state of an older format (version 1, before the crossed model): reset it, do not reject the owner's data. */
+export function isLegacyBanditState(data: unknown): boolean {
+  return isObject(data) && data.format === 'recostream-bandit' && typeof data.version === 'number' && data.version >= 1 && data.version < BANDIT_STATE_VERSION;
 }
 
-function finiteArray(value: unknown, length: number, name: string): Float64Array {
-  if (!Array.isArray(value) && !(value instanceof Float64Array)) throw bad(`${name} is not an array`);
-  if (value.length !== length) throw bad(`${name} has ${value.length} entries, expected ${length}`);
-  const out = Float64Array.from(value as ArrayLike<number>);
-  for (let i = 0; i < length; i++) if (!Number.isFinite(out[i])) throw bad(`${name}[${i}] is not a finite number`);
-  return out;
-}
-
-/** Reads a `SerializedBandit` (e.g. from IndexedDB or JSON); throws `ERR_BANDIT_STATE` when it is not one. */
-export function deserializeBandit(data: unknown): BanditState {
-  const d = data as Partial<SerializedBandit> | null;
-  if (!d || typeof d !== 'object' || d.format !== 'recostream-bandit') throw bad('not a RecoStream bandit state');
-  if (d.version !== BANDIT_STATE_VERSION) throw bad(`version ${String(d.version)} is not supported (expected ${BANDIT_STATE_VERSION})`);
-  const dim = d.dim;
-  if (typeof dim !== 'number' || !Number.isInteger(dim) || dim < 1 || dim > MAX_DIM) throw bad(`dim ${String(dim)} is invalid`);
+/**
+ * Checks that `data` is a current-version `SerializedBandit` (or a live `BanditState`) with a consistent
+ * shape, strategy, finite weights, non-negative variances and sane counters. Never throws: returns the
+ * rebuilt state, or the first offending field with a message a person can act on.
+ */
+export function validateBanditState(data: unknown): BanditValidation {
+  const fail = (field: string, message: string): BanditValidation => ({ ok: false, field, message });
+  if (!isObject(data)) return fail('state', 'is not an object');
+  const live = data.version === BANDIT_STATE_VERSION && data.mean instanceof Float64Array;
+  if (!live && data.format !== 'recostream-bandit') return fail('format', 'is not "recostream-bandit": this is not a Discover model');
+  if (data.version !== BANDIT_STATE_VERSION) {
+    return fail('version', `is ${JSON.stringify(data.version)}; this app reads version ${BANDIT_STATE_VERSION}${isLegacyBanditState(data) ? ' (an older Discover model: it starts afresh)' : ''}`);
+  }
+  const shape = data.shape;
+  if (!isObject(shape)) return fail('shape', 'is missing');
+  const dims: Partial<FeatureShape> = {};
+  for (const k of ['context', 'action', 'linear'] as const) {
+    const v = shape[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 4096) return fail(`shape.${k}`, 'must be a whole number from 0 to 4096');
+    dims[k] = v;
+  }
+  const sh = dims as FeatureShape;
+  const dim = weightCount(sh);
+  if (dim < 1 || dim > MAX_WEIGHTS) return fail('shape', `gives ${dim} weights; allowed 1 to ${MAX_WEIGHTS}`);
   let strategy: ResolvedStrategy;
   try {
-    strategy = resolveStrategy(d.strategy as StrategyConfig);
+    strategy = resolveStrategy(data.strategy as StrategyConfig);
   } catch (err) {
-    throw bad('strategy is invalid', err);
+    return fail('strategy', err instanceof Error ? err.message : 'is invalid');
   }
-  if (typeof d.ridge !== 'number' || !(d.ridge > 0)) throw bad('ridge is invalid');
-  if (typeof d.rng !== 'number' || !Number.isInteger(d.rng) || d.rng < 0 || d.rng > 0xffffffff) throw bad('rng is invalid');
-  if (typeof d.updates !== 'number' || typeof d.totalWeight !== 'number') throw bad('counters are missing');
+  if (typeof data.noise !== 'number' || !(data.noise > 0) || !Number.isFinite(data.noise)) return fail('noise', 'must be a positive number');
+  const arrays: Record<'center' | 'mean' | 'variance', Float64Array> = { center: new Float64Array(0), mean: new Float64Array(0), variance: new Float64Array(0) };
+  for (const k of ['center', 'mean', 'variance'] as const) {
+    const v = data[k];
+    const len = k === 'center' ? sh.context + sh.action : dim;
+    if (!Array.isArray(v) && !(v instanceof Float64Array)) return fail(k, 'must be a list of numbers');
+    if (v.length !== len) return fail(k, `has ${v.length} entries; the shape needs ${len}`);
+    const out = new Float64Array(len);
+    for (let i = 0; i < len; i++) {
+      const x = (v as ArrayLike<unknown>)[i];
+      if (typeof x !== 'number' || !Number.isFinite(x)) return fail(`${k}[${i}]`, 'is not a finite number');
+      if (k === 'variance' && x < 0) return fail(`${k}[${i}]`, 'is negative');
+      out[i] = x;
+    }
+    arrays[k] = out;
+  }
+  const rng = live ? (data.rng as { s?: unknown } | null)?.s : data.rng;
+  if (typeof rng !== 'number' || !Number.isInteger(rng) || rng < 0 || rng > 0xffffffff) return fail('rng', 'must be a whole number from 0 to 2³²−1');
+  const { updates, totalWeight } = data;
+  if (typeof updates !== 'number' || !Number.isInteger(updates) || updates < 0) return fail('updates', 'must be a whole number ≥ 0');
+  if (typeof totalWeight !== 'number' || !Number.isFinite(totalWeight) || totalWeight < 0) return fail('totalWeight', 'must be a number ≥ 0');
   return {
-    version: 1,
-    dim,
-    strategy,
-    ridge: d.ridge,
-    aInv: finiteArray(d.aInv, dim * dim, 'aInv'),
-    b: finiteArray(d.b, dim, 'b'),
-    theta: finiteArray(d.theta, dim, 'theta'),
-    rng: { s: d.rng },
-    updates: d.updates,
-    totalWeight: d.totalWeight,
+    ok: true,
+    state: { version: 2, shape: { ...sh }, dim, strategy, noise: data.noise, center: arrays.center, mean: arrays.mean, variance: arrays.variance, rng: { s: rng }, updates, totalWeight },
   };
+}
+
+/** Reads a `SerializedBandit` (e.g. from IndexedDB or JSON); throws `ERR_BANDIT_STATE` saying which field is wrong. */
+export function deserializeBandit(data: unknown): BanditState {
+  const r = validateBanditState(data);
+  if (!r.ok) throw new BanditError('ERR_BANDIT_STATE', `stored bandit state is unusable: ${r.field} ${r.message}`);
+  return r.state;
+}
+
+/** Why `restoreBandit` started afresh (null when the saved state was used). */
+export type RestoreNote = null | { reason: 'legacy' | 'invalid' | 'shape'; message: string };
+
+/**
+ * The state to use for a user: the saved one when it is valid and has `shape`, else `fresh()`
+ * (an older format is migrated by starting again from the prior; a damaged one is replaced). Never
+ * throws for bad saved data, so Discover keeps working for every existing user.
+ */
+export function restoreBandit(saved: unknown, shape: FeatureShape, fresh: () => BanditState): { state: BanditState; note: RestoreNote } {
+  if (saved === null || saved === undefined) return { state: fresh(), note: null };
+  if (isLegacyBanditState(saved)) {
+    return { state: fresh(), note: { reason: 'legacy', message: 'Discover has a new model: it starts again from what the community likes.' } };
+  }
+  const r = validateBanditState(saved);
+  if (!r.ok) return { state: fresh(), note: { reason: 'invalid', message: `The saved Discover model was damaged (${r.field} ${r.message}) and was reset.` } };
+  const s = r.state.shape;
+  if (s.context !== shape.context || s.action !== shape.action || s.linear !== shape.linear) {
+    return { state: fresh(), note: { reason: 'shape', message: 'Discover now describes movies differently: it starts again from what the community likes.' } };
+  }
+  return { state: r.state, note: null };
 }

@@ -28,14 +28,42 @@ export type ResolvedStrategy =
   | { kind: 'linucb'; alpha: number }
   | { kind: 'thompson'; scale: number; samples: number };
 
-/** What `createBandit` takes; `dim` is the joint feature dimension (see `jointDim`). */
+/**
+ * Layout of a candidate's feature vector: `[context (C) | action (A) | linear (L)]`. The model has one
+ * weight per (context, action) pair — the explicit crosses c ⊗ a, like Vowpal Wabbit's `-q ca` — plus
+ * one weight per linear feature: C·A + L weights. A context feature alone cannot change a ranking
+ * and an action feature alone is its cross with the context's constant 1, so main effects are crosses
+ * too. A plain linear bandit is `{ context: 0, action: 0, linear: d }`.
+ */
+export interface FeatureShape {
+  context: number;
+  action: number;
+  linear: number;
+}
+
+/** A Gaussian prior over the weights and the feature centring it was fitted with (see `fitPrior`). */
+export interface BanditPrior {
+  /** Means subtracted from the context and action features before crossing (C + A entries; bias entries 0). */
+  center: ArrayLike<number>;
+  mean: ArrayLike<number>;
+  variance: ArrayLike<number>;
+}
+
+/** What `createBandit` takes. Give `shape`, or `dim` for a plain linear bandit of d features. */
 export interface BanditOptions {
-  dim: number;
+  shape?: FeatureShape;
+  dim?: number;
   strategy: StrategyConfig;
-  /** Ridge λ: A starts as λI, so the prior is θ ~ N(priorMean, A⁻¹). Default 1. */
+  /** Prior precision λ of every weight when no `prior` is given (variance 1/λ). Default 1. */
   ridge?: number;
-  /** Prior mean of the weights (warm start, e.g. a population model); default all zero. */
+  /** Prior mean of the weights with variance 1/ridge (warm start); default all zero. */
   priorMean?: ArrayLike<number>;
+  /** Full prior (centring, mean and per-weight variance); overrides `ridge`, `priorMean` and `center`. */
+  prior?: BanditPrior;
+  /** Feature centring (C + A entries, see `BanditPrior.center`); default none. */
+  center?: ArrayLike<number>;
+  /** Observation noise variance σ² of a reward (rewards are −1…1). Default 1. */
+  noise?: number;
   /** Seed of the exploration random stream. Default 0. */
   seed?: number;
 }
@@ -43,18 +71,24 @@ export interface BanditOptions {
 /**
  * The whole learner as a plain object (structured-clone safe: IndexedDB, postMessage). Functions
  * mutate it in place; use `cloneBandit` to keep an old copy and `serializeBandit` for JSON.
- * The model is weighted ridge regression: A = λI + Σ wᵢ xᵢxᵢᵀ, b = λθ₀ + Σ wᵢ rᵢ xᵢ, θ = A⁻¹b.
+ * The model is Bayesian linear regression of the reward on the crossed features with a diagonal
+ * Gaussian posterior (assumed-density filtering: after each example the exact posterior is projected
+ * back onto independent weights). With one feature this is exactly ridge regression.
  */
 export interface BanditState {
-  version: 1;
+  version: 2;
+  shape: FeatureShape;
+  /** Number of weights, C·A + L. */
   dim: number;
   strategy: ResolvedStrategy;
-  ridge: number;
-  /** A⁻¹, d×d row-major, kept by Sherman–Morrison rank-1 updates. */
-  aInv: Float64Array;
-  b: Float64Array;
-  /** Current weight estimate A⁻¹b. */
-  theta: Float64Array;
+  /** Observation noise variance σ². */
+  noise: number;
+  /** Means subtracted from the context and action features before crossing (C + A entries; the bias entries are 0). */
+  center: Float64Array;
+  /** Posterior mean of each weight: C×A crosses row-major (context row, action column), then L linear. */
+  mean: Float64Array;
+  /** Posterior variance of each weight, same layout. */
+  variance: Float64Array;
   /** Exploration random stream (saved, so a reload continues the same stream). */
   rng: RngState;
   /** Number of `learn` calls applied. */
@@ -63,7 +97,7 @@ export interface BanditState {
   totalWeight: number;
 }
 
-/** One candidate: an id the app understands and its joint (context, action) feature vector. */
+/** One candidate: an id the app understands and its feature vector laid out as the state's `FeatureShape`. */
 export interface BanditAction {
   id: number;
   features: ArrayLike<number>;
@@ -74,7 +108,7 @@ export interface ImpressionLog {
   actionId: number;
   /** Probability with which this slot chose this action (given the slots before it). */
   propensity: number;
-  /** The chosen action's joint features, as scored. */
+  /** The chosen candidate's feature vector `[context | action | linear]`, as scored. */
   features: number[];
   /** 0-based slot in the row. */
   position: number;
@@ -102,8 +136,10 @@ export interface Decision {
   probabilities: Float64Array;
   /** Per slot, the distribution over candidates given the earlier slots (each sums to 1, 0 on placed ones). */
   slotProbabilities: Float64Array[];
-  /** Predicted reward θᵀx of each candidate (the exploitation score). */
+  /** Predicted reward (posterior mean score) of each candidate: the exploitation score. */
   scores: Float64Array;
+  /** Posterior variance of each candidate's score (what LinUCB and Thompson sampling use). */
+  variances: Float64Array;
   /** What the strategy ranked by: the score (ε-greedy, softmax), the UCB, or the sampled score (Thompson). */
   rankScores: Float64Array;
   /** One log record per pick, in slot order. */

@@ -1,14 +1,14 @@
 /** What every exploration strategy receives and returns, and the helpers they share. */
+import type { Scored } from '../model';
 import type { BanditState } from '../types';
 
-/** Candidates already turned into a dense M×d matrix plus their predicted rewards θᵀx. */
+/** Candidates scored by the model: posterior mean and variance of each score. */
 export interface SlateInput {
   state: BanditState;
-  /** Row-major M×d joint features. */
-  x: Float64Array;
+  scored: Scored;
   /** Number of candidates M. */
   m: number;
-  /** θᵀx per candidate. */
+  /** Posterior mean score per candidate. */
   scores: Float64Array;
   /** Slots to fill (≤ M). */
   slots: number;
