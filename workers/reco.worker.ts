@@ -9,8 +9,8 @@ import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue
 import type { RatingsCOO } from '../src/core/catalogue/types';
 import { feedbackToRatings } from '../src/core/cf/feedback';
 import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
-import { deserializeBandit, learn, serializeBandit, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
-import { discover, type DiscoverPick } from '../src/core/engine/discover';
+import { serializeBandit, type BanditPrior, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
+import { discover, discoverPrior, learnSaved, type DiscoverPick } from '../src/core/engine/discover';
 import { DISCOVER_SLATE, discoverCandidates, resumeBandit, sampleSeed } from '../src/core/engine/discover-slate';
 import { RecoEngine, type BecauseRow } from '../src/core/engine/engine';
 import type { RankedItem } from '../src/core/hybrid/rank';
@@ -54,6 +54,8 @@ let loaded: Promise<Loaded> | undefined;
 let engine: RecoEngine | null = null;
 let data: Loaded | null = null;
 let lastEvents: FeedbackEvent[] = [];
+/** Discover's new-user prior, fitted once per data load on the community ratings (seeded: the same everywhere). */
+let prior: { of: Loaded; prior: BanditPrior } | null = null;
 
 function load(): Promise<Loaded> {
   loaded ??= (async () => {
@@ -149,17 +151,17 @@ const api = {
   discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights, now: number): { picks: DiscoverPick[]; state: SerializedBandit } {
     const e = need();
     const d = data!;
-    const state = resumeBandit(saved, strategy, seed);
+    const dd = { catalogue: d.catalogue, moods: d.moods, projection: null };
+    if (prior?.of !== d) prior = { of: d, prior: discoverPrior(dd, d.ratings) };
+    const state = resumeBandit(saved, prior.prior, strategy, seed);
     const pool = discoverCandidates(d.catalogue, e.topPicks(weights, DISCOVER_SLATE.topPicks).map((r) => r.index), e.rated(), sampleSeed(seed, now));
-    const picks = discover(state, { catalogue: d.catalogue, moods: d.moods, projection: null }, pool, lastEvents, slots, new Date(now));
+    const picks = discover(state, dd, pool, lastEvents, slots, new Date(now));
     return { picks, state: serializeBandit(state) };
   },
 
-  /** One bandit update from a logged impression and its reward; returns the new state. */
+  /** One bandit update from a logged impression and its reward; returns the new state (unchanged for an older shape). */
   banditLearn(saved: SerializedBandit, log: Pick<ImpressionLog, 'features' | 'propensity'>, reward: number): SerializedBandit {
-    const state = deserializeBandit(saved);
-    learn(state, log, reward);
-    return serializeBandit(state);
+    return learnSaved(saved, log, reward);
   },
 
   personalised(): boolean {

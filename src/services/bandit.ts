@@ -2,7 +2,7 @@
  * Persistence of each user's Discover bandit: its learned state, the exploration strategy they
  * chose, the last slate shown (to learn "ignored" from it) and a reward history for Insights.
  */
-import type { SerializedBandit, StrategyConfig } from '../core/bandit';
+import { DEFAULT_STRATEGY, type SerializedBandit, type StrategyConfig } from '../core/bandit';
 import { UserScopedService, type Session } from './scoped';
 import type { ImpressionRecord } from './db/schema';
 
@@ -12,8 +12,8 @@ const HISTORY_MODEL = 'bandit-history';
 const STRATEGY_KEY = 'bandit-strategy';
 const HISTORY_MAX = 2000;
 
-/** Ten per cent exploration: visible enough to learn, rare enough not to annoy. */
-export const DEFAULT_STRATEGY: StrategyConfig = { kind: 'epsilon-greedy', epsilon: 0.1 };
+/** The default exploration strategy lives with the bandit (chosen from `npm run bench:bandit`). */
+export { DEFAULT_STRATEGY };
 
 export interface BanditRecord {
   state: SerializedBandit;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { jointDim, serializeBandit } from '../bandit';
+import { serializeBandit } from '../bandit';
 import { createCatalogue } from '../catalogue/catalogue';
 import type { MovieIndexEntry } from '../catalogue/types';
-import { DISCOVER_SPEC, discoverPrior } from './discover';
+import { DISCOVER_SHAPE } from './discover';
 import { DISCOVER_SLATE, discoverCandidates, resumeBandit, sampleSeed, userSeed } from './discover-slate';
 
 /** 400 movies; every third has fewer than `minRatings` ratings. */
@@ -45,14 +45,27 @@ describe('sampleSeed', () => {
 });
 
 describe('resumeBandit', () => {
-  it('starts a new user from the prior with the slate ridge, and resumes a saved one with the new strategy', () => {
-    const fresh = resumeBandit(null, { kind: 'epsilon-greedy', epsilon: 0.1 }, 5);
-    expect(fresh.dim).toBe(jointDim(DISCOVER_SPEC));
-    expect(Array.from(fresh.theta)).toEqual(Array.from(discoverPrior()));
-    expect(fresh.aInv[0]).toBeCloseTo(1 / DISCOVER_SLATE.ridge, 12);
-    const resumed = resumeBandit(serializeBandit(fresh), { kind: 'linucb', alpha: 1 }, 99);
+  // A small stand-in for the community prior (its fit is tested in tests/unit/discover.test.ts).
+  const d = DISCOVER_SHAPE.context * DISCOVER_SHAPE.action + DISCOVER_SHAPE.linear;
+  const prior = { center: new Float64Array(DISCOVER_SHAPE.context + DISCOVER_SHAPE.action), mean: Float64Array.from({ length: d }, (_, i) => (i % 7) / 10), variance: new Float64Array(d).fill(0.05) };
+
+  it('starts a new user from the community prior, and resumes a saved one with the new strategy', () => {
+    const fresh = resumeBandit(null, prior, { kind: 'epsilon-greedy', epsilon: 0.1 }, 5);
+    expect(fresh.shape).toEqual(DISCOVER_SHAPE);
+    expect(Array.from(fresh.mean)).toEqual(Array.from(prior.mean));
+    expect(fresh.variance[0]).toBe(0.05);
+    const resumed = resumeBandit(serializeBandit(fresh), prior, { kind: 'linucb', alpha: 1 }, 99);
     expect(resumed.strategy.kind).toBe('linucb');
-    expect(Array.from(resumed.theta)).toEqual(Array.from(fresh.theta));
+    expect(Array.from(resumed.mean)).toEqual(Array.from(fresh.mean));
+  });
+
+  it('starts again from the prior, without throwing, for a state saved by the previous model or a damaged one', () => {
+    const legacy = { format: 'recostream-bandit', version: 1, dim: 53, ridge: 4, aInv: [], b: [], theta: [], rng: 1, updates: 3, totalWeight: 3 };
+    for (const saved of [legacy, { format: 'recostream-bandit', version: 2 }, 'junk']) {
+      const s = resumeBandit(saved, prior, { kind: 'linucb', alpha: 0.3 }, 5);
+      expect(s.updates).toBe(0);
+      expect(Array.from(s.mean)).toEqual(Array.from(prior.mean));
+    }
   });
 });
 

@@ -3,10 +3,10 @@
  * which candidates the bandit chooses among, how its random stream is seeded, and how a saved
  * bandit is resumed (or a new one started). The worker only loads data and calls these.
  */
-import { createBandit, deserializeBandit, jointDim, withStrategy, type BanditState, type SerializedBandit, type StrategyConfig } from '../bandit';
+import type { BanditPrior, BanditState, StrategyConfig } from '../bandit';
 import type { Catalogue } from '../catalogue/catalogue';
 import { createRng } from '../random';
-import { DISCOVER_SPEC, discoverPrior } from './discover';
+import { resumeDiscoverBandit } from './discover';
 
 /** The knobs of the Discover slate, with the reason for each value. */
 export const DISCOVER_SLATE = Object.freeze({
@@ -18,11 +18,6 @@ export const DISCOVER_SLATE = Object.freeze({
   minRatings: 5,
   /** The sample changes once an hour (same slate within the hour, fresh ones over a day). */
   reseedMs: 3_600_000,
-  /**
-   * Ridge of a new bandit's prior: 4 pseudo-observations of the prior mean, so the first few
-   * reactions move it but one reaction does not overturn quality and taste.
-   */
-  ridge: 4,
 });
 
 /** The seed of the wider-catalogue sample at time `now`: the user's seed plus the current hour. */
@@ -44,16 +39,12 @@ export function discoverCandidates(catalogue: Catalogue, topPicks: readonly numb
 }
 
 /**
- * The bandit for this slate: the saved one with the user's current strategy, or a new one (prior
- * from `discoverPrior`, ridge `DISCOVER_SLATE.ridge`, seeded with `seed`) when nothing is saved or
- * the saved one has another feature layout.
+ * The bandit for this slate: the saved one with the user's current strategy, or a new one from the
+ * community `prior` (see `discoverPrior`), seeded with `seed`, when nothing is saved, the saved one
+ * is damaged or of an older model (never throws for saved data; see `resumeDiscoverBandit`).
  */
-export function resumeBandit(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number): BanditState {
-  const dim = jointDim(DISCOVER_SPEC);
-  const fresh = () => createBandit({ dim, strategy, seed, priorMean: discoverPrior(), ridge: DISCOVER_SLATE.ridge });
-  if (!saved) return fresh();
-  const state = withStrategy(deserializeBandit(saved), strategy);
-  return state.dim === dim ? state : fresh();
+export function resumeBandit(saved: unknown, prior: BanditPrior, strategy: StrategyConfig, seed: number): BanditState {
+  return resumeDiscoverBandit(saved, prior, strategy, seed).state;
 }
 
 /** A stable per-user seed for the bandit's random stream (FNV-1a of the user id). */
