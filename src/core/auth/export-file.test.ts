@@ -55,6 +55,19 @@ describe('parseExportFile', () => {
     expect(failure(JSON.stringify(raw)).message).toMatch(/setting "theme" appears twice/);
   });
 
+  it('refuses a Discover model of the wrong shape with a clear message, and keeps an older-format one', () => {
+    const raw = JSON.parse(fixture('export-valid.json'));
+    raw.modelState[0].state.state.mean = [0.5];
+    expect(failure(JSON.stringify(raw)).message).toBe(
+      'This file cannot be imported: the Discover model in modelState[0] is not usable: mean has 1 entries; the shape needs 2.',
+    );
+    raw.modelState[0].state = { weights: [0.1, 0.2] };
+    expect(failure(JSON.stringify(raw)).message).toMatch(/modelState\[0\]\.state\.pending must be a list of impression ids/);
+    // Written by the previous version (dense ridge regression): accepted; Discover restarts it from the prior.
+    raw.modelState[0].state = { state: { format: 'recostream-bandit', version: 1, dim: 1, aInv: [1], b: [0], theta: [0] }, pending: [] };
+    expect(parseExportFile(JSON.stringify(raw)).modelState[0]?.model).toBe('bandit');
+  });
+
   it('refuses files over the size limit before parsing', () => {
     const e = (() => {
       try {

@@ -2,6 +2,7 @@
  * The "export my data" file: its shape, and a strict reader that rebuilds every record from known
  * fields only (nothing like a `userId` can ride along) and explains the first problem it finds.
  */
+import { isLegacyBanditState, validateBanditState } from '../bandit';
 import { AuthError } from './errors';
 
 export const EXPORT_FORMAT = 'recostream-export';
@@ -147,6 +148,21 @@ function readImpression(v: unknown, path: string, limits: ImportLimits): Exporte
   });
 }
 
+/**
+ * The Discover model ("bandit": `{ state, pending }`) must have the shape the bandit reads; an older
+ * Discover format is kept (Discover starts it again from the community prior, as for stored states).
+ */
+function checkModelState(model: string, state: unknown, path: string): void {
+  if (model !== 'bandit') return;
+  const rec = obj(state, `${path}.state`);
+  if (!Array.isArray(rec.pending) || !rec.pending.every((x) => Number.isInteger(x) && (x as number) >= 1)) {
+    throw new Problem(`${path}.state.pending must be a list of impression ids`);
+  }
+  if (isLegacyBanditState(rec.state)) return;
+  const v = validateBanditState(rec.state);
+  if (!v.ok) throw new Problem(`the Discover model in ${path} is not usable: ${v.field} ${v.message}`);
+}
+
 function unique<T>(items: readonly T[], keyOf: (t: T) => string, what: string): void {
   const seen = new Set<string>();
   for (const t of items) {
@@ -182,8 +198,10 @@ function readFile(root: unknown, limits: ImportLimits): ExportFile {
     modelState: arr(o.modelState, 'modelState', limits).map((x, i) => {
       const m = obj(x, `modelState[${i}]`);
       if (!('state' in m)) throw new Problem(`modelState[${i}].state is missing`);
+      const model = str(m.model, `modelState[${i}].model`, 200);
+      checkModelState(model, m.state, `modelState[${i}]`);
       return {
-        model: str(m.model, `modelState[${i}].model`, 200),
+        model,
         version: num(m.version, `modelState[${i}].version`, { int: true, min: 0 }),
         updatedAt: num(m.updatedAt, `modelState[${i}].updatedAt`, TIME),
         state: m.state,
