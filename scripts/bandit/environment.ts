@@ -65,6 +65,9 @@ export interface Round {
   rewards: number[];
   /** Joint features of each candidate in this round's context. */
   features: Float64Array[];
+  /** The round's context and each candidate's action features (for feature maps other than the joint one). */
+  ctx: BanditContext;
+  actions: ActionFeatures[];
 }
 
 export interface Environment {
@@ -213,6 +216,8 @@ export function drawRound(env: Environment, m: number, rng: RngState): Round {
     items: chosen.map((h) => h.item),
     rewards: chosen.map((h) => h.reward),
     features: chosen.map((h) => jointFeatures(env.spec, ctx, env.actions[h.item]!)),
+    ctx,
+    actions: chosen.map((h) => env.actions[h.item]!),
   };
 }
 

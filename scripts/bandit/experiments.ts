@@ -1,8 +1,9 @@
 /** The bench's experiments: on-policy learning curves, replay and IPS off-policy estimates. */
 import { cyclicTime, jointFeatures, userTaste, type BanditContext, type TasteEvent } from '../../src/core/bandit/features';
-import { learn } from '../../src/core/bandit/learn';
+import { featureShape } from '../../src/core/bandit/features';
+import { fitPrior, type PriorExample } from '../../src/core/bandit/prior';
 import { nextInt, rngFromSeed } from '../../src/core/bandit/rng';
-import { createBandit } from '../../src/core/bandit/state';
+import type { BanditPrior } from '../../src/core/bandit/types';
 import { drawRound, oracleReward, type Environment, type Round } from './environment';
 import type { Policy } from './policies';
 
@@ -143,6 +144,8 @@ export function runColdStart(
         items: cand.map((h) => h.item),
         rewards: cand.map((h) => h.reward),
         features: cand.map((h) => jointFeatures(env.spec, ctx, env.actions[h.item]!)),
+        ctx,
+        actions: cand.map((h) => env.actions[h.item]!),
       };
       const choice = policy.choose(round, opts.slots);
       const rewards = choice.order.map((i) => round.rewards[i]!);
@@ -169,16 +172,17 @@ export function runColdStart(
 }
 
 /**
- * A population prior for per-user learners: ridge regression of the reward on the joint features of
- * uniformly random slates shown to community users (unbiased data, no environment user involved).
+ * A population prior for per-user learners, fitted with the app's own `fitPrior`: examples are
+ * uniformly random slates shown to community users (unbiased data, no environment user involved);
+ * `seed` draws the slates and orders the fit.
  */
-export function populationPrior(env: Environment, rounds: number, candidates: number, slots: number, seed: number): Float64Array {
+export function populationPrior(env: Environment, rounds: number, candidates: number, slots: number, seed: number, spread?: number): BanditPrior {
   const community: Environment = { ...env, users: env.community };
-  const fit = createBandit({ dim: env.dim, strategy: { kind: 'linucb', alpha: 0 } });
   const rng = rngFromSeed(seed);
+  const examples: PriorExample[] = [];
   for (let t = 0; t < rounds; t++) {
     const round = drawRound(community, candidates, rng);
-    for (let k = 0; k < slots; k++) learn(fit, { features: Array.from(round.features[k]!), propensity: 1 }, round.rewards[k]!);
+    for (let k = 0; k < slots; k++) examples.push({ features: round.features[k]!, reward: round.rewards[k]! });
   }
-  return fit.theta;
+  return fitPrior(featureShape(env.spec), examples, spread === undefined ? { seed } : { seed, spread });
 }

@@ -3,7 +3,8 @@ import { createBandit } from '../../src/core/bandit/state';
 import { decide } from '../../src/core/bandit/decide';
 import { learn } from '../../src/core/bandit/learn';
 import { nextInt, rngFromSeed } from '../../src/core/bandit/rng';
-import type { BanditState, StrategyConfig } from '../../src/core/bandit/types';
+import { featureShape } from '../../src/core/bandit/features';
+import type { BanditPrior, BanditState, StrategyConfig } from '../../src/core/bandit/types';
 import type { Environment, Round } from './environment';
 
 /** A slate choice: candidate indices in slot order, each slot's propensity, and the first-slot distribution. */
@@ -69,11 +70,10 @@ export function banditPolicy(
   env: Environment,
   strategy: StrategyConfig,
   seed: number,
-  prior?: { mean: ArrayLike<number>; ridge: number },
+  prior?: BanditPrior,
 ): Policy & { state: BanditState } {
-  const state = createBandit(
-    prior ? { dim: env.dim, strategy, seed, ridge: prior.ridge, priorMean: prior.mean } : { dim: env.dim, strategy, seed },
-  );
+  const shape = featureShape(env.spec);
+  const state = createBandit(prior ? { shape, strategy, seed, prior } : { shape, strategy, seed });
   let frozen = false;
   return {
     name,

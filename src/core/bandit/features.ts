@@ -218,7 +218,7 @@ export function jointFeatures(spec: FeatureSpec, ctx: BanditContext, action: Act
   x[o++] = action.quality;
   x[o++] = ctx.intent ? scaledDot(ctx.intent.genres, action.genres, genreCount) : 0;
   x[o++] = ctx.intent ? scaledDot(ctx.intent.embedding, action.embedding, norm(ctx.intent.embedding) * embNorm) : 0;
-  x[o++] = ctx.intent ? scaledDot(ctx.intent.mood, action.mood, moodMass) : 0;
+  x[o] = ctx.intent ? scaledDot(ctx.intent.mood, action.mood, moodMass) : 0;
   return x;
 }
 

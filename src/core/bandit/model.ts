@@ -123,27 +123,51 @@ export function scoreCandidates(state: BanditState, raw: Float64Array, m: number
 }
 
 /**
- * Scores of one posterior draw θ̃ ~ N(mean, scale²·diag(variance)) for every candidate, into `out`.
- * Exact for candidates sharing a context; different contexts get independent draws of their projections.
+ * Scores of `samples` posterior draws θ̃ ~ N(mean, scale²·diag(variance)) for every candidate, row-major
+ * samples×M. Exact for candidates sharing a context; different contexts get independent draws of
+ * their projections. Costs `samples`·(A + L) normal draws and `samples`·M·(A + L) multiply-adds.
  */
-export function sampleScores(state: BanditState, scored: Scored, scale: number, rng: RngState, out: Float64Array): Float64Array {
+export function sampleScores(state: BanditState, scored: Scored, scale: number, samples: number, rng: RngState): Float64Array {
   const { context: c, action: a, linear: l } = state.shape;
   const cross = c * a;
-  const drawn = scored.projections.map((p) => {
-    const w = new Float64Array(a);
-    for (let k = 0; k < a; k++) w[k] = p.mean[k]! + scale * Math.sqrt(p.variance[k]!) * nextGaussian(rng);
-    return w;
-  });
-  const lin = new Float64Array(l);
-  for (let t = 0; t < l; t++) lin[t] = state.mean[cross + t]! + scale * Math.sqrt(state.variance[cross + t]!) * nextGaussian(rng);
-  const { x, n } = scored;
-  for (let i = 0; i < scored.m; i++) {
-    const w = drawn[scored.group[i]!]!;
-    const off = i * n;
-    let s = 0;
-    for (let k = 0; k < a; k++) s += x[off + c + k]! * w[k]!;
-    for (let t = 0; t < l; t++) s += x[off + c + a + t]! * lin[t]!;
-    out[i] = s;
+  const { x, n, m, group, projections } = scored;
+  const out = new Float64Array(samples * m);
+  const sd = projections.map((p) => p.variance.map((v) => scale * Math.sqrt(v)));
+  const linSd = new Float64Array(l);
+  for (let t = 0; t < l; t++) linSd[t] = scale * Math.sqrt(state.variance[cross + t]!);
+  // One weight vector per context group: [sampled Mᵀc (A) | sampled linear weights (L)], so a
+  // candidate's sampled score is one dot product with its [action | linear] slice.
+  const w = projections.map(() => new Float64Array(a + l));
+  for (let s = 0; s < samples; s++) {
+    for (let t = 0; t < l; t++) {
+      const v = state.mean[cross + t]! + linSd[t]! * nextGaussian(rng);
+      for (const wg of w) wg[a + t] = v;
+    }
+    for (let g = 0; g < projections.length; g++) {
+      const mean = projections[g]!.mean;
+      const dev = sd[g]!;
+      const wg = w[g]!;
+      for (let k = 0; k < a; k++) wg[k] = mean[k]! + dev[k]! * nextGaussian(rng);
+    }
+    const row = s * m;
+    const width = a + l;
+    if (w.length === 1) {
+      const w0 = w[0]!;
+      for (let i = 0; i < m; i++) {
+        const off = i * n + c;
+        let v = 0;
+        for (let k = 0; k < width; k++) v += x[off + k]! * w0[k]!;
+        out[row + i] = v;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const wg = w[group[i]!]!;
+        const off = i * n + c;
+        let v = 0;
+        for (let k = 0; k < width; k++) v += x[off + k]! * wg[k]!;
+        out[row + i] = v;
+      }
+    }
   }
   return out;
 }

@@ -30,7 +30,7 @@ describe('fitPrior', () => {
     // The seed orders the examples, and the filter depends on the order, a little.
     const c = fitPrior(shape, data, { seed: 8 });
     expect(Array.from(c.mean)).not.toEqual(Array.from(a.mean));
-    c.mean.forEach((m, i) => expect(Math.abs(m - a.mean[i]!)).toBeLessThan(0.05));
+    Array.from(c.mean).forEach((m, i) => expect(Math.abs(m - a.mean[i]!)).toBeLessThan(0.05));
   });
 
   it('centres on the examples’ mean context and action (bias entries kept at 1)', () => {
@@ -53,7 +53,7 @@ describe('fitPrior', () => {
     expect(mse(blank)).toBeGreaterThan(mse(fitted) + 0.1);
     // the interaction is learned: an action fan is predicted to like an action movie more than others do
     expect(predict(fitted, [1, 1, 1, 1, 0]) - predict(fitted, [1, 0, 1, 1, 0])).toBeCloseTo(1.2, 1);
-    for (const v of prior.variance) {
+    for (const v of Array.from(prior.variance)) {
       expect(v).toBeGreaterThanOrEqual(0.02);
       expect(v).toBeLessThanOrEqual(1);
     }

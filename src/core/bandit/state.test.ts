@@ -56,7 +56,7 @@ describe('bandit state', () => {
     expect(c.updates).toBe(20);
     expect(s.updates).toBe(10);
     const t = withStrategy(s, { kind: 'thompson', scale: 0.5 });
-    expect(t.strategy).toEqual({ kind: 'thompson', scale: 0.5, samples: 16 });
+    expect(t.strategy).toEqual({ kind: 'thompson', scale: 0.5, samples: 8 });
     expect(Array.from(t.mean)).toEqual(Array.from(s.mean));
   });
 

@@ -11,11 +11,9 @@ import { argmaxFree, type SlateInput, type SlateOutput } from './shared';
 /** Sampled scores of `samples` posterior draws, row-major samples×M: row s holds θ̃ₛᵀx per candidate. */
 function sampledScores(input: SlateInput, scale: number, samples: number): Float64Array {
   const { state, m, scores } = input;
+  if (scale > 0) return sampleScores(state, input.scored, scale, samples, state.rng);
   const out = new Float64Array(samples * m);
-  for (let s = 0; s < samples; s++) {
-    if (scale === 0) out.set(scores, s * m);
-    else sampleScores(state, input.scored, scale, state.rng, out.subarray(s * m, (s + 1) * m));
-  }
+  for (let s = 0; s < samples; s++) out.set(scores, s * m);
   return out;
 }
 
