@@ -8,7 +8,9 @@ test('Discover shows bandit picks, learns from a like and remembers it after a r
   const picks = page.getByRole('list', { name: 'Discover picks' }).getByRole('article');
   await expect(picks).toHaveCount(12);
   await expect(page.getByTestId('bandit-updates')).toHaveText('Learned from 0 reactions so far.');
-  await expect(page.getByText('10% of picks explore')).toBeVisible();
+  await expect(page.getByText('optimistic exploration (LinUCB, α = 0.3)')).toBeVisible();
+  // Every pick says why: the interaction that drove it, "Something different…", or a general note.
+  await expect(picks.first().locator('.reason')).toHaveText(/^(You like |Something different|Picked by Discover|\S.* suits you )/);
 
   const first = picks.first();
   const title = (await first.getAttribute('aria-label'))!;
