@@ -77,11 +77,11 @@ export function ratingReward(rating: number): number {
 /** How much community data the prior is fitted on (bounded so the fit takes tens of ms in a worker). */
 export interface PriorDataOptions {
   seed: number;
-  /** Community users sampled (default 300). */
+  /** Community users sampled (default all, up to 1,000). */
   users?: number;
   /** Latest ratings of a user's earlier half that build their taste (default 100). */
   tasteRatings?: number;
-  /** Ratings of a user's later half used as examples (default 20). */
+  /** Ratings of a user's later half used as examples (default 40). */
   examplesPerUser?: number;
 }
 
@@ -114,7 +114,7 @@ export function communityExamples(data: DiscoverData, ratings: RatingsCOO, optio
     return a;
   };
   const out: PriorExample[] = [];
-  for (const u of users.slice(0, options.users ?? 300)) {
+  for (const u of users.slice(0, options.users ?? 1000)) {
     const list = byUser.get(u)!.filter((r) => ratings.item[r]! < nItems);
     list.sort((a, b) => ratings.time[a]! - ratings.time[b]! || ratings.item[a]! - ratings.item[b]!);
     const cut = Math.floor(list.length / 2);
@@ -122,7 +122,7 @@ export function communityExamples(data: DiscoverData, ratings: RatingsCOO, optio
     const past = list.slice(Math.max(0, cut - (options.tasteRatings ?? 100)), cut);
     const taste = userTaste(past.map((r) => ({ action: action(ratings.item[r]!), reward: ratingReward(ratings.rating[r]!) })), DISCOVER_SPEC);
     const later = list.slice(cut);
-    for (let k = 0; k < Math.min(options.examplesPerUser ?? 20, later.length); k++) {
+    for (let k = 0; k < Math.min(options.examplesPerUser ?? 40, later.length); k++) {
       const pick = k + Math.floor(rng() * (later.length - k));
       [later[k], later[pick]] = [later[pick]!, later[k]!];
       const r = later[k]!;
