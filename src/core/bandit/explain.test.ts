@@ -38,6 +38,16 @@ describe('explainPick', () => {
     expect(explainPick(spec, model(), jointFeatures(spec, ctx, sciFi), true, labels)).toEqual({ kind: 'explore', text: EXPLORATION_MESSAGE });
   });
 
+  it('never says "you like" for a taste the user does not have', () => {
+    const s = model();
+    // A positive weight on taste:Comedy × Comedy, but this user's Comedy taste is −0.5 and centring
+    // on an average taste of +0.3 would make it look like a contribution.
+    s.mean[(off.context.tasteGenre + 0) * shape.action + off.action.genre + 0] = -0.5;
+    s.center[off.context.tasteGenre + 0] = 0.3;
+    const dislikes: BanditContext = { ...ctx, taste: { ...ctx.taste, genres: [-0.5, 0.8, 0] } };
+    expect(explainPick(spec, s, jointFeatures(spec, dislikes, comedy), false, labels).kind).toBe('general');
+  });
+
   it('falls back to a general reason when no interaction adds at least MIN_CONTRIBUTION', () => {
     const e = explainPick(spec, model(), jointFeatures(spec, ctx, comedy), false, labels);
     expect(e.kind).toBe('general');

@@ -77,7 +77,8 @@ function inSentence(label: string): string {
 /**
  * Explains one scored candidate: its feature vector `[context | action | linear]` under the state's
  * posterior mean. Each genre and mood feature k of the movie gets the reward predicted by its crosses
- * with the user's taste rows (taste per genre, per mood, taste embedding) and with the time rows
+ * with the user's taste rows (taste per genre, per mood, taste embedding; only where the user's own
+ * taste is positive) and with the time rows
  * (hour, weekday); the strongest genre and the strongest mood above `MIN_CONTRIBUTION` are named,
  * with the time of use when its share is itself above the threshold. Exploratory picks say so.
  */
@@ -86,8 +87,10 @@ export function explainPick(spec: FeatureSpec, state: BanditState, raw: ArrayLik
   const { context: c, action: a } = state.shape;
   const features = centred(state, raw);
   const off = blockOffsets(spec);
+  // Only tastes the user actually has count as "you like": rows where their own taste is positive
+  // (centring would otherwise turn a new user's empty taste into a difference from the average).
   const tasteRows: number[] = [];
-  for (let j = off.context.tasteGenre; j < off.context.strength; j++) tasteRows.push(j);
+  for (let j = off.context.tasteGenre; j < off.context.strength; j++) if (raw[j]! > 0) tasteRows.push(j);
   const hourRows = [off.context.time, off.context.time + 1];
   const dayRows = [off.context.time + 2, off.context.time + 3];
   const part = (rows: readonly number[], k: number) => {
