@@ -133,9 +133,9 @@ async function main(): Promise<void> {
   const intents = new Map(queries.map((q) => [q, parseQuery(q, { latestYear: catalogue.latestYear })]));
   const qvecs = await embedTexts(ctx, queries.map((q) => residualOf(intents.get(q)!)));
   const sims = new Map(queries.map((q, k) => [q, scoreVectors(ctx.data.vectors, qvecs[k]!)]));
-  const plain = new RecoEngine({ catalogue: sim.catalogue, moods: ctx.data.moods }, sim.cf);
+  const plain = new RecoEngine({ catalogue: sim.catalogue, moods: ctx.data.moods }, sim.cf, sim.ranking);
   const plainFm = new Map(queries.map((q) => [q, featureMatrix(plain, intents.get(q)!, sims.get(q)!, n)]));
-  const personal = new RecoEngine({ catalogue: sim.catalogue, moods: ctx.data.moods }, sim.cf);
+  const personal = new RecoEngine({ catalogue: sim.catalogue, moods: ctx.data.moods }, sim.cf, sim.ranking);
   let userAgree = 0;
   const userRuns = sim.users.map((u) => {
     personal.setFeedback(u.events, u.now);
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   // leakage-controlled) with cf/fresh as chosen vs tuned vs no user at all.
   const guard = allRuns.map((r, k) => {
     const u = sim.users[k % sim.users.length]!;
-    const eng = new RecoEngine({ catalogue: sim.catalogue, moods: r.p.controlled.moods }, sim.cf);
+    const eng = new RecoEngine({ catalogue: sim.catalogue, moods: r.p.controlled.moods }, sim.cf, sim.ranking);
     eng.setFeedback(u.events, u.now);
     const fm = featureMatrix(eng, r.p.intent, r.p.controlled.sims, n);
     const score = (w: HybridWeights) => topListMetrics(ids(rankTop(fm, w, 20, simCount, (i) => tagged(i) && !u.rated.has(i))), r.p.relevantIds, 20, 10).ndcg;

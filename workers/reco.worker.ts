@@ -1,18 +1,18 @@
 /**
  * The recommendation worker: loads the catalogue, ratings and mood profiles (src/services/data),
- * trains (or receives a cached) CF model and answers ranking calls with a RecoEngine. Wiring only:
+ * trains (or receives cached) models — the rating model (CF KNN) and the top-N ranking model (EASE),
+ * see src/core/engine/models — and answers ranking calls with a RecoEngine. Wiring only:
  * every ranking decision is in src/core (engine, engine/discover-slate, bandit). Errors leave with
  * stable codes (NOT_STARTED, DATA_*) through withWireErrors.
  */
 import * as Comlink from 'comlink';
 import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue';
 import type { RatingsCOO } from '../src/core/catalogue/types';
-import { feedbackToRatings } from '../src/core/cf/feedback';
-import { assertCfModel, CF_MODEL_VERSION, trainCf, type CfModel } from '../src/core/cf/model';
 import { serializeBandit, type BanditPrior, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
 import { discover, discoverPrior, learnSaved, type DiscoverPick } from '../src/core/engine/discover';
 import { DISCOVER_SLATE, discoverCandidates, resumeBandit, sampleSeed } from '../src/core/engine/discover-slate';
 import { RecoEngine, type BecauseRow } from '../src/core/engine/engine';
+import { assertRecoModels, RECO_MODELS_KEY, trainRecoModels, type RecoModels } from '../src/core/engine/models';
 import type { RankedItem } from '../src/core/hybrid/rank';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
@@ -21,7 +21,7 @@ import { loadCatalogueIndex, loadMoods, loadRatings, ratingsFingerprint, setData
 import { withWireErrors } from '../src/services/bridge/wire';
 
 export interface TrainProgress {
-  phase: 'loading' | 'baselines' | 'neighbours' | 'done';
+  phase: 'loading' | 'baselines' | 'neighbours' | 'ranking' | 'done';
   fraction: number;
 }
 
@@ -61,7 +61,7 @@ function load(): Promise<Loaded> {
   loaded ??= (async () => {
     const movies = await loadCatalogueIndex();
     const [ratings, moods, fp] = await Promise.all([loadRatings(), loadMoods(movies.length), ratingsFingerprint()]);
-    return { catalogue: createCatalogue(movies), ratings, moods, key: `cf-v${CF_MODEL_VERSION}-${fp}` };
+    return { catalogue: createCatalogue(movies), ratings, moods, key: `${RECO_MODELS_KEY}-${fp}` };
   })();
   loaded.catch(() => (loaded = undefined));
   return loaded;
@@ -87,29 +87,29 @@ const api = {
    * Starts the engine from a cached model when it is valid, else trains one (with the user's
    * feedback as an extra user when given). Returns the newly trained model for the caller to cache.
    */
-  async start(cached: { key: string; model: unknown } | null, events: FeedbackEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: CfModel | null; key: string }> {
+  async start(cached: { key: string; model: unknown } | null, events: FeedbackEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: RecoModels | null; key: string }> {
     onProgress?.({ phase: 'loading', fraction: 0 });
     const d = await load();
-    let model: CfModel | null = null;
+    let models: RecoModels | null = null;
     if (cached && cached.key === d.key) {
       try {
-        assertCfModel(cached.model);
-        if (cached.model.nItems === d.catalogue.movies.length) model = cached.model;
+        assertRecoModels(cached.model, d.catalogue.movies.length);
+        models = cached.model;
       } catch {
-        model = null; // stale or damaged cache: retrain below
+        models = null; // stale or damaged cache: retrain below
       }
     }
-    let trained: CfModel | null = null;
-    if (!model) {
+    let trained: RecoModels | null = null;
+    if (!models) {
       const items = events.flatMap((e) => {
         const item = d.catalogue.indexOf.get(e.movieId);
         return item === undefined ? [] : [{ item, kind: e.kind, at: e.at }];
       });
-      model = trainCf(d.ratings, {}, items.length ? [feedbackToRatings(items)] : [], (phase, fraction) => onProgress?.({ phase, fraction }));
-      trained = model;
+      models = trainRecoModels(d.ratings, items, (phase, fraction) => onProgress?.({ phase, fraction }));
+      trained = models;
     }
     data = d;
-    engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods }, model);
+    engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods }, models.cf, models.ranking);
     engine.setFeedback(lastEvents, Date.now());
     onProgress?.({ phase: 'done', fraction: 1 });
     // Copied, not transferred: the engine above keeps using these arrays.

@@ -12,6 +12,8 @@ import { createCatalogue, type Catalogue } from '../../src/core/catalogue/catalo
 import { GENRES, type Genre, type RatingsCOO } from '../../src/core/catalogue/types';
 import { trainCf, type CfModel } from '../../src/core/cf/model';
 import type { FeedbackEvent } from '../../src/core/engine/engine';
+import { trainEase, type EaseModel } from '../../src/core/topn/ease';
+import { communityValue, TOPN_DEFAULTS } from '../../src/core/topn/input';
 import { createRng, shuffleInPlace } from '../../src/core/random';
 
 /** Words the query parser maps to each genre ("a good sci-fi movie"). */
@@ -37,6 +39,8 @@ export interface SimUser {
 export interface SimSetup {
   users: SimUser[];
   cf: CfModel;
+  /** The top-N (ranking) model trained on the same ratings, as the app uses it. */
+  ranking: EaseModel;
   /** Catalogue whose counts and means come from the training ratings only. */
   catalogue: Catalogue;
   trainRatings: number;
@@ -72,6 +76,7 @@ export function simulateUsers(coo: RatingsCOO, catalogue: Catalogue, opts: { nUs
   }
   const trainCatalogue = createCatalogue(catalogue.movies.map((m, i) => ({ ...m, n: n[i]!, mean: n[i]! ? sum[i]! / n[i]! : 0 })));
   const cf = trainCf(train);
+  const ranking = trainEase(train, { lambda: TOPN_DEFAULTS.lambda, value: communityValue(TOPN_DEFAULTS.community) });
 
   const users = chosen.map((u): SimUser => {
     const rows = byUser[u]!;
@@ -99,5 +104,5 @@ export function simulateUsers(coo: RatingsCOO, catalogue: Catalogue, opts: { nUs
       query: `a good ${GENRE_WORD[genre]} movie`,
     };
   });
-  return { users, cf, catalogue: trainCatalogue, trainRatings: keep.length };
+  return { users, cf, ranking, catalogue: trainCatalogue, trainRatings: keep.length };
 }

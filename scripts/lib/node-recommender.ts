@@ -8,6 +8,8 @@ import { createCatalogue, type Catalogue } from '../../src/core/catalogue/catalo
 import { decodeCatalogueIndex, decodeRatings } from '../../src/core/catalogue/codec';
 import type { DataManifest, RatingsCOO } from '../../src/core/catalogue/types';
 import { trainCf, type CfModel } from '../../src/core/cf/model';
+import { trainEase, type EaseModel } from '../../src/core/topn/ease';
+import { communityValue, TOPN_DEFAULTS } from '../../src/core/topn/input';
 import { decodeMoods } from '../../src/core/mood/codec';
 import { createRecommender, type RecommenderDeps } from '../../src/core/recommend';
 import { decodeVectorsFile, type VectorSet } from '../../src/core/semantic/vectors-file';
@@ -39,9 +41,10 @@ export function loadBuiltData(dir = OUT_DIR): NodeData {
 }
 
 /** Loads everything and returns `recommend` plus what it was built from. */
-export async function nodeRecommender(opts: { data?: NodeData; cf?: CfModel; withEncoder?: boolean } = {}) {
+export async function nodeRecommender(opts: { data?: NodeData; cf?: CfModel; ranking?: EaseModel | null; withEncoder?: boolean } = {}) {
   const data = opts.data ?? loadBuiltData();
   const cf = opts.cf ?? trainCf(data.ratings);
+  const ranking = opts.ranking === undefined ? trainEase(data.ratings, { lambda: TOPN_DEFAULTS.lambda, value: communityValue(TOPN_DEFAULTS.community) }) : opts.ranking;
   let embedder: Embedder | null = null;
   if (opts.withEncoder !== false && data.vectors) embedder = await loadUseLiteNode();
   const deps: RecommenderDeps = {
@@ -49,6 +52,7 @@ export async function nodeRecommender(opts: { data?: NodeData; cf?: CfModel; wit
     vectors: data.vectors,
     moods: data.moods,
     cf,
+    ranking,
     encoderId: embedder?.id ?? null,
     embed: embedder ? async (t) => (await embedder!.embed([t]))[0]! : null,
   };

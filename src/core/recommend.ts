@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from './catalogue/catalogue';
 import type { CfModel } from './cf/model';
+import type { EaseModel } from './topn/ease';
 import { RecoEngine, type FeedbackEvent } from './engine/engine';
 import { renderReasons } from './explain/reasons';
 import { priorWeights, type HybridWeights } from './hybrid/weights';
@@ -34,6 +35,8 @@ export interface RecommenderDeps {
   vectors: VectorSet | null;
   moods: Float32Array | null;
   cf: CfModel;
+  /** The top-N model for the CF feature (src/core/topn); without it the rating model's relevance is used. */
+  ranking?: EaseModel | null;
   /** Embeds one text into a unit vector of the vectors' encoder. */
   embed: ((text: string) => Promise<Float32Array>) | null;
   encoderId: string | null;
@@ -56,7 +59,7 @@ export class RecommendError extends Error {
 /** Creates `recommend` over loaded data and an encoder. */
 export function createRecommender(deps: RecommenderDeps): (req: RecommendRequest) => Promise<RecommendResult[]> {
   if (deps.vectors && deps.encoderId) assertSameEncoder(deps.vectors, deps.encoderId);
-  const engine = new RecoEngine({ catalogue: deps.catalogue, moods: deps.moods }, deps.cf);
+  const engine = new RecoEngine({ catalogue: deps.catalogue, moods: deps.moods }, deps.cf, deps.ranking ?? null);
   if (deps.events?.length) engine.setFeedback(deps.events, Date.now());
   const weights = deps.weights ?? priorWeights();
   return async ({ userInput, k = 10 }) => {

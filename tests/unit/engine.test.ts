@@ -14,7 +14,7 @@ const TOY_STORY = 1;
 let model: CfModel;
 beforeAll(() => {
   model = trainCf(realData().ratings);
-});
+}, 60_000); // about a second of CPU, but the test machine is shared
 
 const engine = () => new RecoEngine({ catalogue: realData().catalogue, moods: null }, model);
 const now = Date.UTC(2026, 10, 1);

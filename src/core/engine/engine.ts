@@ -1,6 +1,10 @@
 /**
- * The recommendation engine for one user: the trained CF model plus that user's feedback (folded
+ * The recommendation engine for one user: the trained models plus that user's feedback (folded
  * in, no retraining), the catalogue and mood profiles, producing every ranked surface of the app.
+ * Two models: the rating model (`CfModel`, KNN with baselines: predicted ratings, freshness
+ * neighbours) and the top-N model (`EaseModel`, src/core/topn): when given, it ranks "Top picks"
+ * (the hybrid ranker's CF feature), "Because you liked …", "More like this" and Discover's pool,
+ * and explains them. Without it (older callers) the rating model's relevance does those jobs.
  * Pure: data in, rankings out; the worker owns one instance.
  */
 import type { Catalogue } from '../catalogue/catalogue';
@@ -8,8 +12,12 @@ import type { MovieIndexEntry } from '../catalogue/types';
 import { feedbackToRatings } from '../cf/feedback';
 import type { FeedbackEvent, ItemFeedbackEvent } from '../shared/feedback';
 import { foldInUser, relevanceScores, similarItems, topContributor, type UserProfile } from '../cf/foldin';
+import { TopK } from '../shared/topk';
 import type { CfModel } from '../cf/model';
 import type { Reason } from '../explain/reasons';
+import { easeRow, easeScores, type EaseModel, type Interaction } from '../topn/ease';
+import { feedbackToInteractions } from '../topn/input';
+import { Attribution } from '../topn/explain';
 import { rankHybrid, type CfSignals, type RankedItem } from '../hybrid/rank';
 import { priorWeights, type HybridWeights } from '../hybrid/weights';
 import type { QueryIntent } from '../query/types';
@@ -39,7 +47,13 @@ export interface BecauseRow {
 export class RecoEngine {
   readonly #data: EngineData;
   readonly #model: CfModel;
+  readonly #ranking: EaseModel | null;
   #profile: UserProfile;
+  /** The user's feedback as the top-N model's input, and its liked part (for explanations). */
+  #x: Interaction[] = [];
+  #likedX: Interaction[] = [];
+  #attribution: Attribution | null = null;
+  #scores: Float64Array;
   #relevance: Float32Array;
   #events: FeedbackEvent[] = [];
   #liked: number[] = [];
@@ -47,12 +61,17 @@ export class RecoEngine {
   #fresh: Float32Array;
   #freshSource: Int32Array;
 
-  constructor(data: EngineData, model: CfModel) {
+  constructor(data: EngineData, model: CfModel, ranking: EaseModel | null = null) {
     if (model.nItems !== data.catalogue.movies.length) {
       throw new Error(`CF model has ${model.nItems} items but the catalogue has ${data.catalogue.movies.length}: retrain`);
     }
+    if (ranking && ranking.nItems !== data.catalogue.movies.length) {
+      throw new Error(`Top-N model has ${ranking.nItems} items but the catalogue has ${data.catalogue.movies.length}: retrain`);
+    }
     this.#data = data;
     this.#model = model;
+    this.#ranking = ranking;
+    this.#scores = new Float64Array(ranking ? ranking.nItems : 0);
     this.#profile = foldInUser(model, []);
     this.#relevance = new Float32Array(model.nItems);
     this.#fresh = new Float32Array(model.nItems);
@@ -61,7 +80,12 @@ export class RecoEngine {
 
   /** Whether the user has given any feedback the models can use. */
   get personalised(): boolean {
-    return this.#profile.items.length > 0;
+    return this.#ranking ? this.#x.length > 0 : this.#profile.items.length > 0;
+  }
+
+  /** Which model ranks the personal rows: 'ease' (the top-N model) or 'knn' (the rating model's relevance). */
+  get rankingModel(): 'ease' | 'knn' {
+    return this.#ranking ? 'ease' : 'knn';
   }
 
   /** Replaces the user's feedback and refolds them into the model (milliseconds, no retraining). */
@@ -73,15 +97,24 @@ export class RecoEngine {
       const item = indexOf.get(e.movieId);
       if (item !== undefined) mapped.push({ item, kind: e.kind, at: e.at });
     }
-    const ratings = feedbackToRatings(mapped);
-    this.#profile = foldInUser(this.#model, ratings);
-    relevanceScores(this.#model, this.#profile, this.#relevance);
+    if (this.#ranking) {
+      // Top-N model: exact EASE scores for the user's likes (+1), clicks (+¼), dislikes (−½), recent ones weighing more.
+      this.#x = feedbackToInteractions(mapped);
+      easeScores(this.#ranking, this.#x, this.#scores);
+      for (let i = 0; i < this.#scores.length; i++) this.#relevance[i] = this.#scores[i]!;
+    } else {
+      this.#profile = foldInUser(this.#model, feedbackToRatings(mapped));
+      relevanceScores(this.#model, this.#profile, this.#relevance);
+    }
 
     // Current verdicts (the latest like/dislike per movie wins).
     const verdict = new Map<number, { kind: 'like' | 'dislike'; at: number }>();
     for (const e of mapped) if (e.kind !== 'click' && (verdict.get(e.item)?.at ?? -Infinity) <= e.at) verdict.set(e.item, { kind: e.kind, at: e.at });
     this.#liked = [...verdict].filter(([, v]) => v.kind === 'like').sort((a, b) => b[1].at - a[1].at).map(([i]) => i);
     this.#disliked = new Set([...verdict].filter(([, v]) => v.kind === 'dislike').map(([i]) => this.#data.catalogue.movies[i]!.id));
+    const likedSet = new Set(this.#liked);
+    this.#likedX = this.#x.filter((r) => likedSet.has(r.item));
+    this.#attribution = this.#ranking ? new Attribution(this.#ranking, this.#likedX) : null;
 
     // Freshness: neighbours of recently liked items, decayed by the like's age.
     this.#fresh.fill(0);
@@ -112,11 +145,37 @@ export class RecoEngine {
   #cf(): CfSignals {
     const model = this.#model;
     const profile = this.#profile;
+    const attribution = this.#attribution;
     return {
       relevance: this.#relevance,
       personalised: this.personalised,
-      because: (i) => topContributor(model, profile, i, 'relevance')?.item ?? -1,
+      because: attribution ? (i) => attribution.top(i)?.item ?? -1 : (i) => topContributor(model, profile, i, 'relevance')?.item ?? -1,
     };
+  }
+
+  /** The liked movie (index) that contributed most to item i's CF score in the ranking model, −1 if none. */
+  because(i: number): number {
+    return this.#cf().because?.(i) ?? -1;
+  }
+
+  /** Item i's CF score for this user (EASE score with the top-N model, else KNN relevance). */
+  cfScore(i: number): number {
+    return this.#relevance[i]!;
+  }
+
+  /**
+   * The `n` items most lifted by item j in the ranking model (EASE row B_j·, largest first), or
+   * without it the rating model's Pearson-baseline neighbours.
+   */
+  #neighbours(j: number, n: number): { item: number; similarity: number }[] {
+    if (!this.#ranking) return similarItems(this.#model, j, n);
+    const row = easeRow(this.#ranking, j);
+    const heap = new TopK(n);
+    for (let i = 0; i < row.length; i++) if (row[i]! > 0) heap.push(row[i]!, i);
+    const score = new Float64Array(heap.length);
+    const index = new Uint32Array(heap.length);
+    const count = heap.drain(score, index);
+    return Array.from({ length: count }, (_, t) => ({ item: index[t]!, similarity: score[t]! }));
   }
 
   /** Ranks the catalogue for a parsed query; `semantic` holds cosine similarities when the encoder ran. */
@@ -155,31 +214,47 @@ export class RecoEngine {
    * re-ranked by a blend with genre overlap (Jaccard), so "more like The Matrix" stays on topic
    * instead of listing every popular film its fans also watched.
    */
-  #similar(j: number, n: number, skip: (i: number) => boolean): { item: number; similarity: number }[] {
+  #similar(j: number, n: number, skip: (i: number) => boolean, pool = this.#ranking ? 200 : 60): { item: number; similarity: number }[] {
     const { movies } = this.#data.catalogue;
     const gj = new Set(movies[j]!.genres);
-    const pool = similarItems(this.#model, j, 60).filter((x) => !skip(x.item));
-    const top = pool[0]?.similarity ?? 0;
-    const scored = pool.map((x) => {
+    // With the ranking model, neighbours must share a genre with j: EASE's co-watch weights also
+    // lift films that are merely popular with j's audience (Forrest Gump next to The Matrix).
+    const onTopic = (i: number) => !this.#ranking || gj.size === 0 || movies[i]!.genres.some((g) => gj.has(g));
+    const near = this.#neighbours(j, pool)
+      .filter((x) => onTopic(x.item) && !skip(x.item))
+      .slice(0, 60);
+    const top = near[0]?.similarity ?? 0;
+    // With EASE the pool (its 200 strongest co-watches that share a genre) already carries the CF
+    // signal; the order then leans on genre overlap so a row titled by a film looks like it.
+    const wGenre = this.#ranking ? 0.6 : 0.4;
+    const scored = near.map((x) => {
       const g = movies[x.item]!.genres;
       const inter = g.filter((k) => gj.has(k)).length;
       const union = gj.size + g.length - inter;
       const jaccard = union ? inter / union : 0;
-      return { item: x.item, similarity: x.similarity, key: 0.6 * (top > 0 ? x.similarity / top : 0) + 0.4 * jaccard };
+      return { item: x.item, similarity: x.similarity, key: (1 - wGenre) * (top > 0 ? x.similarity / top : 0) + wGenre * jaccard };
     });
     scored.sort((a, b) => b.key - a.key || a.item - b.item);
     return scored.slice(0, n).map(({ item, similarity }) => ({ item, similarity }));
   }
 
-  /** "Because you liked X" rows for the most recent likes: X's nearest neighbours, unrated ones only. */
+  /**
+   * "Because you liked X" rows for the most recent likes: X's nearest neighbours, unrated ones only.
+   * With the top-N model a movie joins X's row only if X is the liked movie that lifts it most
+   * (the same attribution as the reasons on "Top picks"), so the title is literally true.
+   */
   becauseYouLiked(rows: number, k: number): BecauseRow[] {
     const { movies } = this.#data.catalogue;
     const rated = this.rated();
     const out: BecauseRow[] = [];
+    const attribution = this.#attribution;
     for (const j of this.#liked.slice(0, rows)) {
       const source = movies[j]!;
       const reason: Reason = { kind: 'liked-neighbour', movieId: source.id, title: source.title };
-      const items = this.#similar(j, k, (i) => rated.has(movies[i]!.id)).map((n) => ({
+      const skip = attribution
+        ? (i: number) => rated.has(movies[i]!.id) || attribution.top(i)?.item !== j
+        : (i: number) => rated.has(movies[i]!.id);
+      const items = this.#similar(j, k, skip).map((n) => ({
           movie: movies[n.item]!,
           index: n.item,
           score: n.similarity,

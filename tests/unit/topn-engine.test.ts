@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RecoEngine, type FeedbackEvent } from '../../src/core/engine/engine';
+import { assertRecoModels, trainRecoModels, type RecoModels } from '../../src/core/engine/models';
+import { priorWeights } from '../../src/core/hybrid/weights';
+import { easeContributions, easeRow, easeScores } from '../../src/core/topn/ease';
+import { feedbackToInteractions } from '../../src/core/topn/input';
+import { realData } from '../fixtures/real-data';
+
+const STAR_WARS = 260;
+const ALIEN = 1214;
+const MATRIX = 2571;
+const TOY_STORY = 1;
+const LION_KING = 364;
+const now = Date.UTC(2026, 10, 1);
+
+let models: RecoModels;
+beforeAll(() => {
+  models = trainRecoModels(realData().ratings);
+}, 60_000);
+
+const engine = () => new RecoEngine({ catalogue: realData().catalogue, moods: null }, models.cf, models.ranking);
+const idx = (movieId: number) => realData().catalogue.indexOf.get(movieId)!;
+const likes = (ids: number[]): FeedbackEvent[] => ids.map((movieId, k) => ({ movieId, kind: 'like' as const, at: now - (ids.length - k) * 1000 }));
+
+describe('the top-N model (EASE) behind the personal rows', () => {
+  it('is trained on graded community interactions (≥ 3.5 stars: 1, lower: ½) and caches as one checked pair', () => {
+    const { ranking } = models;
+    const { ratings } = realData();
+    expect(ranking.rowItem.length).toBe(ratings.rating.length);
+    const low = ratings.rating.filter((r) => r < 3.5).length;
+    expect(low).toBeGreaterThan(10_000);
+    expect(ranking.rowValue.filter((v) => v === 0.5).length).toBe(low);
+    expect(ranking.rowValue.filter((v) => v === 1).length).toBe(ratings.rating.length - low);
+    // The value of one known rating: user 1 (index 0) gave Toy Story 4 stars.
+    const u0 = ranking.rowItem.subarray(ranking.rowPtr[0]!, ranking.rowPtr[1]!);
+    expect(ranking.rowValue[ranking.rowPtr[0]! + u0.indexOf(idx(TOY_STORY))]).toBe(1);
+    assertRecoModels(structuredClone(models), realData().catalogue.movies.length);
+    expect(() => assertRecoModels({ ...models, ranking: { ...models.ranking, version: 0 } }, realData().catalogue.movies.length)).toThrow(/version/);
+    expect(() => assertRecoModels(models, 10)).toThrow(/retrain/);
+  });
+
+  it('ranks "Top picks" by EASE and names, for each "Because you liked", the liked movie that lifted the item most', () => {
+    const e = engine();
+    expect(e.rankingModel).toBe('ease');
+    const events = likes([STAR_WARS, ALIEN, MATRIX, TOY_STORY]);
+    e.setFeedback(events, now);
+    const x = feedbackToInteractions(events.map((ev) => ({ item: idx(ev.movieId), kind: ev.kind, at: ev.at })));
+    const picks = e.topPicks(priorWeights(), 20);
+    const explained = picks.filter((p) => p.reasons.some((r) => r.kind === 'liked-neighbour'));
+    expect(explained.length).toBeGreaterThanOrEqual(5);
+    for (const p of explained) {
+      const c = easeContributions(models.ranking, x, p.index);
+      let best = 0;
+      for (let t = 1; t < c.length; t++) if (c[t]! > c[best]!) best = t;
+      const named = p.reasons.find((r) => r.kind === 'liked-neighbour')!;
+      expect(named.kind === 'liked-neighbour' && named.movieId, p.movie.title).toBe(realData().catalogue.movies[x[best]!.item]!.id);
+    }
+    // The CF feature is the EASE score, scaled by the best unrated one.
+    const s = easeScores(models.ranking, x);
+    expect(e.cfScore(picks[0]!.index)).toBeCloseTo(s[picks[0]!.index]!, 5);
+  });
+
+  it('fills each "Because you liked X" row only with movies X lifts most, on topic', () => {
+    const e = engine();
+    e.setFeedback(likes([STAR_WARS, ALIEN, MATRIX]), now);
+    const rows = e.becauseYouLiked(3, 20);
+    expect(rows.map((r) => r.source.id)).toEqual([MATRIX, ALIEN, STAR_WARS]);
+    for (const row of rows) {
+      expect(row.items.length, row.source.title).toBeGreaterThanOrEqual(5);
+      for (const it of row.items) {
+        expect(e.because(it.index), `${it.movie.title} in ${row.source.title}`).toBe(idx(row.source.id));
+        expect(it.movie.genres.some((g) => row.source.genres.includes(g)), `${it.movie.title} shares a genre with ${row.source.title}`).toBe(true);
+      }
+      const scifi = row.items.filter((x) => x.movie.genres.includes('Sci-Fi')).length;
+      expect(scifi, `${row.source.title}: ${row.items.map((x) => x.movie.title).join(', ')}`).toBeGreaterThanOrEqual(row.items.length / 2);
+    }
+  });
+
+  it('pushes the movies a disliked one would lift down', () => {
+    const base = likes([STAR_WARS, MATRIX, LION_KING]);
+    const liked = engine();
+    liked.setFeedback(base, now);
+    const disliked = engine();
+    disliked.setFeedback([...base, { movieId: TOY_STORY, kind: 'dislike', at: now }], now);
+    // Toy Story's strongest EASE neighbours (e.g. Toy Story 2) score lower after the dislike…
+    const row = easeRow(models.ranking, idx(TOY_STORY));
+    const top = [...row.keys()].sort((a, b) => row[b]! - row[a]!).slice(0, 10);
+    for (const i of top) expect(disliked.cfScore(i), realData().catalogue.movies[i]!.title).toBeLessThan(liked.cfScore(i));
+    // …and fall in "Top picks".
+    const rank = (e: RecoEngine) => {
+      const ids = e.topPicks(priorWeights(), 200).map((p) => p.index);
+      return top.reduce((acc, i) => acc + (ids.includes(i) ? ids.indexOf(i) : 200), 0);
+    };
+    expect(rank(disliked)).toBeGreaterThan(rank(liked));
+  });
+
+  it('"More like this" lists the movie\'s strongest EASE neighbours that share a genre (Toy Story → Toy Story 2)', () => {
+    const more = engine().moreLikeThis(TOY_STORY, 20);
+    expect(more).toHaveLength(20);
+    expect(more.some((m) => m.movie.title.startsWith('Toy Story 2'))).toBe(true);
+    const toy = realData().catalogue.movies[idx(TOY_STORY)]!;
+    for (const m of more) expect(m.movie.genres.some((g) => toy.genres.includes(g)), m.movie.title).toBe(true);
+  });
+
+  it('a personal retrain adds the user to both models', () => {
+    const own = likes([STAR_WARS]).map((ev) => ({ item: idx(ev.movieId), kind: ev.kind, at: ev.at }));
+    const mine = trainRecoModels(realData().ratings, own);
+    expect(mine.ranking.nUsers).toBe(models.ranking.nUsers + 1);
+    expect(mine.cf.nUsers).toBe(models.cf.nUsers + 1);
+  }, 60_000);
+});
