@@ -1,20 +1,23 @@
 /**
  * `npm run data`: builds the catalogue artefacts from MovieLens + Wikipedia into public/data/.
- * `--if-stale` skips the work when the inputs and the pipeline code are unchanged.
+ * The raw data sets are read from a local folder, or downloaded once into data/raw/
+ * (scripts/pipeline/fetch.ts). `--if-stale` skips the work when the inputs and the pipeline code
+ * are unchanged.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { encodeCatalogueDetails, encodeCatalogueIndex, encodeRatings } from '../src/core/catalogue/codec';
 import { DATA_SCHEMA_VERSION, type DataManifest } from '../src/core/catalogue/types';
-import { MOVIELENS_DIR, OUT_DIR, ROOT, WIKIPEDIA_DIR } from './paths';
+import { OUT_DIR, ROOT } from './paths';
 import { buildCatalogue } from './pipeline/build';
 import { DataError } from './pipeline/errors';
+import { ensureRawData, RawDataError } from './pipeline/fetch';
 import { loadMovieLens } from './pipeline/movielens';
 import { loadWikipedia } from './pipeline/wikipedia';
 import { readManifest, sha256, writeAll } from './pipeline/write';
 
 /** Fingerprint of everything the output depends on: input files (name, size, mtime) and pipeline code. */
-function fingerprint(): string {
+function fingerprint(MOVIELENS_DIR: string, WIKIPEDIA_DIR: string): string {
   const parts: string[] = [String(DATA_SCHEMA_VERSION)];
   for (const dir of [MOVIELENS_DIR, WIKIPEDIA_DIR]) {
     let names: string[] = [];
@@ -36,9 +39,10 @@ function fingerprint(): string {
   return sha256(parts.join('\n'));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const ifStale = process.argv.includes('--if-stale');
-  const inputs = fingerprint();
+  const { movielens: MOVIELENS_DIR, wikipedia: WIKIPEDIA_DIR } = await ensureRawData({ root: ROOT });
+  const inputs = fingerprint(MOVIELENS_DIR, WIKIPEDIA_DIR);
   const old = readManifest(OUT_DIR);
   if (ifStale && old?.inputs === inputs && old.schemaVersion === DATA_SCHEMA_VERSION) {
     console.log(`data: up to date (${relative(ROOT, OUT_DIR) || OUT_DIR})`);
@@ -78,13 +82,15 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (err) {
-  if (err instanceof DataError) {
+main().catch((err: unknown) => {
+  if (err instanceof RawDataError) {
+    console.error(err.message.replace(/^/gm, 'data: '));
+    console.error('data: nothing was written.');
+  } else if (err instanceof DataError) {
     console.error(`data: ${err.message}`);
     console.error('data: nothing was written. Set RECOSTREAM_DATA_DIR to the folder holding movielens-latest-small/ and wikipedia-movie-data/.');
-    process.exit(1);
+  } else {
+    throw err; // a bug: keep its stack
   }
-  throw err;
-}
+  process.exit(1);
+});
