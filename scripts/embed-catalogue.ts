@@ -5,6 +5,7 @@
  * manifest's `encoder` and `files` entries. Only texts not in the cache are embedded.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeVectorsFile, quantizeVectors, vectorsFileName } from '../src/core/semantic/vectors-file';
@@ -12,6 +13,7 @@ import { loadSbert, SBERT_DEFAULT_MODEL } from '../src/ml/sbert/embedder';
 import { USE_LITE_DIM, USE_LITE_ID } from '../src/ml/use-lite/model';
 import { catalogueTextsFrom } from './ml/catalogue-texts';
 import { embedInPool } from './ml/embed-pool';
+import { progressLine } from './ml/progress-line';
 import { cachePath, VectorCache } from './ml/vector-cache';
 import { CACHE_DIR, OUT_DIR, ROOT } from './paths';
 import { readManifest, sha256, writeAll } from './pipeline/write';
@@ -45,18 +47,20 @@ async function fillCache(texts: readonly string[]): Promise<{ id: string; dim: n
     const cache = VectorCache.open(cachePath(CACHE_DIR, namespace), namespace, USE_LITE_DIM);
     const missing = [...new Set(texts.filter((t) => !cache.get(t)))];
     if (missing.length) {
-      log(`${missing.length} of ${texts.length} texts not cached: embedding with USE-lite…`);
-      let lastPct = 0;
+      const threadCount = args.threads ? Number(args.threads) : availableParallelism();
+      log(`${missing.length} of ${texts.length} texts not cached: embedding with USE-lite on ${threadCount} worker thread(s)…`);
+      // Cost grows with the tokens read (capped at maxTokens, ~5 characters each): the ETA weighs texts by it.
+      const weight = (t: string) => Math.min(t.length, maxTokens * 5) + 40;
+      const line = progressLine({ label: 'embed-catalogue: embedded', total: missing.length, totalWeight: missing.reduce((s, t) => s + weight(t), 0) });
       const res = await embedInPool(missing, {
         maxTokens,
-        ...(args.threads && { threads: Number(args.threads) }),
-        onBatch: (idx, vecs) => cache.add(idx.map((i, r) => [missing[i]!, vecs[r]!] as const)),
-        onProgress: (done, total) => {
-          const pct = Math.floor((100 * done) / total / 10) * 10;
-          if (pct > lastPct) log(`  ${pct}% (${done}/${total}) after ${secs(performance.now() - t0)}`);
-          lastPct = pct;
+        threads: threadCount,
+        onBatch: (idx, vecs) => {
+          cache.add(idx.map((i, r) => [missing[i]!, vecs[r]!] as const));
+          line.add(idx.length, idx.reduce((s, i) => s + weight(missing[i]!), 0));
         },
       });
+      line.end();
       log(`  ${res.threads} worker threads, model load ${res.loadMs.toFixed(0)} ms`);
       if (res.id !== USE_LITE_ID) throw new Error(`workers loaded ${res.id}, expected ${USE_LITE_ID}`);
       threads = res.threads;
