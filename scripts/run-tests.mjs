@@ -24,6 +24,19 @@ const step = (name) => {
   console.log(`\n▶ ${name}`);
 };
 
+/** "file › title" of every test Playwright's JSON report marks flaky (failed, then passed on retry). */
+function flakyTests(report) {
+  const out = [];
+  const walk = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      if ((spec.tests ?? []).some((t) => t.status === 'flaky')) out.push(`${spec.file ?? file}:${spec.line} › ${spec.title}`);
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
+  };
+  for (const s of report.suites ?? []) walk(s, s.file);
+  return out;
+}
+
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
   return candidates.find((p) => existsSync(p));
@@ -70,7 +83,10 @@ if (run('npm', ['run', '--silent', 'build']) !== 0) {
     passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
     failed += e2e.stats.unexpected ?? 0;
     skipped += e2e.stats.skipped ?? 0;
-    if (e2e.stats.flaky) console.log(`(${e2e.stats.flaky} browser test(s) passed only on retry)`);
+    if (e2e.stats.flaky) {
+      console.log(`\n${e2e.stats.flaky} browser test(s) passed only on retry (flaky, to be fixed):`);
+      for (const t of flakyTests(e2e)) console.log(`  ${t}`);
+    }
   } else if (e2eStatus !== 0) failed += 1;
 }
 

@@ -50,14 +50,25 @@ test('the About page credits MovieLens and Wikipedia', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'CC BY-SA 4.0' })).toBeVisible();
 });
 
+/** Each page, and the state in which it is fully rendered (checked before the audit, instead of a fixed pause). */
+const PAGES: [path: string, ready: (page: Page) => Promise<void>][] = [
+  ['./', (page) => expect(page.getByRole('region', { name: 'Popular on RecoStream' }).getByRole('article')).toHaveCount(20)],
+  ['./#/movie/1', (page) => expect(page.getByText(/Toy Story is a 1995 American computer-animated/)).toBeVisible()],
+  ['./#/search?q=toy', (page) => expect(page.getByRole('region', { name: /Titles matching/ }).getByRole('article').first()).toBeVisible()],
+  ['./#/about', (page) => expect(page.getByRole('heading', { name: 'About RecoStream' })).toBeVisible()],
+  ['./#/settings', (page) => expect(page.getByRole('heading', { name: 'Storage on this device' })).toBeVisible()],
+];
+
 for (const scheme of ['dark', 'light'] as const) {
   test(`main pages have no serious accessibility violations (${scheme})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['./', './#/movie/1', './#/search?q=toy', './#/about', './#/settings']) {
+    for (const [path, ready] of PAGES) {
       await page.goto(path);
       await expect(page.locator('main h1').first()).toBeAttached();
-      await page.waitForTimeout(200);
+      await ready(page);
+      // No transition or animation half-way (colours mid-fade would be audited otherwise).
+      await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
       expect(await seriousViolations(page), `${scheme} ${path}`).toEqual([]);
     }
   });

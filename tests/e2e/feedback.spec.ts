@@ -63,11 +63,12 @@ test('signed out, the thumbs lead to sign-in instead of losing the click', async
 });
 
 test('liking three sci-fi movies brings "Because you liked…" rows of sci-fi, kept after a reload', async ({ page }) => {
+  test.setTimeout(300_000);
   await signUp(page, { name: 'Eve', password: 'paper moons over tokyo' });
   await page.goto('./');
   // A fresh browser trains the community CF model first (a few seconds; cached afterwards). Until
   // then the row holds placeholders (not articles).
-  await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 120_000 });
   const scifi = page.getByRole('region', { name: 'Top Sci-Fi' });
   const titles: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -79,7 +80,7 @@ test('liking three sci-fi movies brings "Because you liked…" rows of sci-fi, k
   }
   const check = async () => {
     const rows = page.getByRole('region', { name: /^Because you liked / });
-    await expect(rows).toHaveCount(3, { timeout: 30_000 });
+    await expect(rows).toHaveCount(3, { timeout: 120_000 });
     const row = page.getByRole('region', { name: `Because you liked ${titles[2]}` });
     const cards = row.getByRole('article');
     await expect(cards.first()).toBeVisible();

@@ -115,7 +115,7 @@ async function table(page: Page, title: string) {
 }
 
 async function expectInsights(page: Page, expected: ReturnType<typeof plan>) {
-  await expect(page.locator('[data-insights-ready]')).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('[data-insights-ready]')).toBeAttached({ timeout: 90_000 });
   await expect(page.getByRole('heading', { name: 'Your insights', level: 1 })).toBeVisible();
   await expect(page.getByText('Based on 20 likes, 10 dislikes and 20 clicks on this device.')).toBeVisible();
 
@@ -212,7 +212,7 @@ test('insights: signed out shows the community, and a new profile gets helpful e
 
   await signUp(page);
   await page.goto('./#/insights');
-  await expect(page.locator('[data-insights-ready]')).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('[data-insights-ready]')).toBeAttached({ timeout: 90_000 });
   await expect(card(page, 'Your feedback over time')).toContainText('No feedback yet. Like, dislike or open a few movies');
   await expect(card(page, 'Your genres vs the community')).toContainText('Like a few movies to compare');
   await expect(card(page, 'Your feedback over time').locator('canvas')).toHaveCount(0);

@@ -7,7 +7,8 @@ async function searchFor(page: Page, text: string) {
   await page.getByRole('banner').getByRole('searchbox').fill(text);
   await page.getByRole('banner').getByRole('searchbox').press('Enter');
   // Wait for the ranking that uses the sentence encoder, not the instant first pass.
-  await expect(page.getByTestId('ranking-kind')).toHaveText(/^Ranked by meaning/, { timeout: 60_000 });
+  // Loading the encoder is CPU-bound: allow for a loaded machine (an upper bound, not a wait).
+  await expect(page.getByTestId('ranking-kind')).toHaveText(/^Ranked by meaning/, { timeout: 120_000 });
 }
 
 async function sciFiShare(page: Page): Promise<number> {
@@ -16,7 +17,7 @@ async function sciFiShare(page: Page): Promise<number> {
 }
 
 test('"I like sci-fi space movies" returns sci-fi, with the model downloaded once and working offline', async ({ page, context }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(360_000);
   await page.goto('./');
   await searchFor(page, 'I like sci-fi space movies');
   await expect(recs(page)).toHaveCount(20);
@@ -35,7 +36,7 @@ test('"I like sci-fi space movies" returns sci-fi, with the model downloaded onc
 });
 
 test('"I want a feel-good sci-fi movie": mood chips, reasons, editable chips, and dislikes change the ranking', async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await signUp(page, { name: 'Hana', password: 'lemon tea on a rainy porch' });
   await searchFor(page, 'I want a feel-good sci-fi movie');
   expect(await sciFiShare(page)).toBe(1);
@@ -44,26 +45,35 @@ test('"I want a feel-good sci-fi movie": mood chips, reasons, editable chips, an
   expect(reasons).toHaveLength(20);
   expect(reasons.some((r) => /sci-fi/.test(r))).toBe(true);
 
-  const before = await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const titles = () => recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const before = await titles();
+  const list = page.getByRole('list', { name: 'Recommendations' });
   for (const title of before.slice(0, 2)) {
-    await page.getByRole('list', { name: 'Recommendations' }).getByRole('button', { name: `Dislike ${title}`, exact: true }).click();
-    await expect(page.getByRole('button', { name: `Remove dislike from ${title}`, exact: true }).or(page.getByText('zzz-never'))).toHaveCount(1);
+    await list.getByRole('button', { name: `Dislike ${title}`, exact: true }).click();
+    // What the user sees: the disliked movie leaves the results (its pressed button goes with it,
+    // so that transient state is not asserted; the stored dislike is checked in My feedback below).
+    await expect(list.getByRole('article', { name: title!, exact: true })).toHaveCount(0);
   }
-  await expect
-    .poll(async () => (await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).slice(0, 2).join('|'))
-    .not.toBe(before.slice(0, 2).join('|'));
-  const after = await recs(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-  expect(after).not.toContain(before[0]);
-  expect(after).not.toContain(before[1]);
+  // The list is refilled to 20 without either disliked movie.
+  await expect.poll(async () => {
+    const after = await titles();
+    return after.length === 20 && !after.includes(before[0]!) && !after.includes(before[1]!);
+  }).toBe(true);
 
   // Removing the genre chip widens the results beyond sci-fi.
   await page.getByRole('button', { name: 'Remove genre Sci-Fi' }).click();
   await expect.poll(() => sciFiShare(page)).toBeLessThan(1);
+
+  // Both dislikes were stored.
+  await page.goto('./#/feedback');
+  await expect(page.getByText('0 liked · 2 disliked · 0 opened')).toBeVisible();
+  const history = page.getByRole('list', { name: 'Feedback history, newest first' });
+  for (const title of before.slice(0, 2)) await expect(history.getByRole('listitem').filter({ hasText: title! })).toContainText('Disliked');
 });
 
 test('bad input gets a clear message, never a stack trace', async ({ page }) => {
   await page.goto('./#/search?q=' + encodeURIComponent('no horror, no comedy, no drama, no action, no thriller, before 1900'));
-  await expect(page.getByText('Nothing matches all of that. Remove a chip above to widen the search.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Nothing matches all of that. Remove a chip above to widen the search.')).toBeVisible({ timeout: 60_000 });
   await page.goto('./#/search?q=' + encodeURIComponent('x'.repeat(500)));
   await expect(page.getByText('Your request was long, so only its first 300 characters were used.')).toBeVisible();
   await expect(page.locator('body')).not.toContainText('at Object.');
