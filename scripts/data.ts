@@ -2,7 +2,8 @@
  * `npm run data`: builds the catalogue artefacts from MovieLens + Wikipedia into public/data/.
  * The raw data sets are read from a local folder, or downloaded once into data/raw/
  * (scripts/pipeline/fetch.ts). `--if-stale` skips the work when the inputs and the pipeline code
- * are unchanged.
+ * are unchanged; `--fetch-only` stops once the raw data is in place (`npm test` does that before the
+ * unit tests, which read it).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,6 +43,10 @@ function fingerprint(MOVIELENS_DIR: string, WIKIPEDIA_DIR: string): string {
 async function main(): Promise<void> {
   const ifStale = process.argv.includes('--if-stale');
   const { movielens: MOVIELENS_DIR, wikipedia: WIKIPEDIA_DIR } = await ensureRawData({ root: ROOT });
+  if (process.argv.includes('--fetch-only')) {
+    console.log(`data: raw data in ${MOVIELENS_DIR} and ${WIKIPEDIA_DIR}`);
+    return;
+  }
   const inputs = fingerprint(MOVIELENS_DIR, WIKIPEDIA_DIR);
   const old = readManifest(OUT_DIR);
   if (ifStale && old?.inputs === inputs && old.schemaVersion === DATA_SCHEMA_VERSION) {

@@ -62,6 +62,9 @@ const broken = [];
 step('check (tsc, svelte-check, eslint)');
 if (run('npm', ['run', '--silent', 'check']) !== 0) broken.push('check');
 
+step('raw data (a local copy, else downloaded once; the unit tests read it)');
+if (run('npx', ['tsx', 'scripts/data.ts', '--fetch-only']) !== 0) broken.push('data');
+
 step('unit tests (vitest)');
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
 const unit = readJson('test-results/unit.json');
