@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     env: { TZ: 'UTC' },
     testTimeout: 60_000,
+    // Upper bound for beforeAll/afterAll (training CF on the real data, zipping the fetch fixtures):
+    // the 10 s default ran out on a loaded 2-core machine (load average ~25 with two CPU hogs).
+    hookTimeout: 120_000,
   },
 });
