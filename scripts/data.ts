@@ -7,6 +7,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { CONTENT_DIMS } from '../src/core/content/limits';
+import { encodePeople } from '../src/core/people/people';
 import { encodeCatalogueDetails, encodeCatalogueIndex, encodeRatings } from '../src/core/catalogue/codec';
 import { DATA_SCHEMA_VERSION, type DataManifest } from '../src/core/catalogue/types';
 import { OUT_DIR, ROOT } from './paths';
@@ -32,7 +34,7 @@ function fingerprint(MOVIELENS_DIR: string, WIKIPEDIA_DIR: string): string {
       parts.push(`${f}:${s.size}:${s.mtimeMs}`);
     }
   }
-  for (const dir of ['scripts/pipeline', 'src/core/catalogue']) {
+  for (const dir of ['scripts/pipeline', 'src/core/catalogue', 'src/core/people', 'src/core/content']) {
     for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
       parts.push(sha256(readFileSync(join(ROOT, dir, f))));
     }
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     'catalogue.json': JSON.stringify(encodeCatalogueIndex(built.index, DATA_SCHEMA_VERSION)),
     'details.json': JSON.stringify(encodeCatalogueDetails(built.details, DATA_SCHEMA_VERSION)),
     'ratings.bin': encodeRatings(built.ratings),
+    'people.json': JSON.stringify(encodePeople(built.cast, built.directors, DATA_SCHEMA_VERSION)),
+    'content.json': JSON.stringify({ v: DATA_SCHEMA_VERSION, dims: CONTENT_DIMS, levels: built.content }),
   });
   const manifest: DataManifest & { inputs: string } = {
     schemaVersion: DATA_SCHEMA_VERSION,
@@ -85,6 +89,9 @@ async function main(): Promise<void> {
       `${ml.tags.length} tags; Wikipedia extract for ${built.withExtract} movies (${pct}%) ` +
       `in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${relative(ROOT, OUT_DIR)}`,
   );
+  const withCast = built.cast.filter((c) => c.length > 0).length;
+  const withDirector = built.directors.filter((d) => d.length > 0).length;
+  console.log(`data: cast for ${withCast} movies, director for ${withDirector} (people.json ${(files['people.json']!.bytes / 1024).toFixed(0)} KB)`);
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,8 @@
 /** Joins MovieLens with Wikipedia into the artefacts the app loads. Pure apart from its inputs. */
 import type { MovieDetails, MovieIndexEntry, RatingsCOO } from '../../src/core/catalogue/types';
+import { contentLevels, encodeLevels } from '../../src/core/content/limits';
 import type { MovieLens } from './movielens';
+import { directorsFromExtract } from './people';
 import { WikiIndex, type WikiFilm } from './wikipedia';
 
 export interface BuiltCatalogue {
@@ -10,7 +12,17 @@ export interface BuiltCatalogue {
   /** Dense user index → MovieLens userId. */
   userIds: number[];
   withExtract: number;
+  /** Per item (index order): cast and directors from the matched Wikipedia film, [] when unmatched. */
+  cast: string[][];
+  directors: string[][];
+  /** Per item: content levels as digits in CONTENT_DIMS order (see src/core/content/limits.ts). */
+  content: string[];
+  /** Per item: the Wikipedia film's title and how it was matched, when matched (for checks). */
+  matches: ({ title: string; year: number; rule: 'title' | 'part' } | null)[];
 }
+
+/** Cast members kept per movie (Wikipedia lists the leads first). */
+const MAX_CAST = 8;
 
 const MAX_TAGS = 8;
 
@@ -50,7 +62,11 @@ export function buildCatalogue(ml: MovieLens, wiki: readonly WikiFilm[]): BuiltC
   }
 
   const wikiIndex = new WikiIndex(wiki);
+  const matched = wikiIndex.matchAll(movies.map((m) => ({ titles: [m.title, ...m.aka], year: m.year })));
   let withExtract = 0;
+  const cast: string[][] = [];
+  const directors: string[][] = [];
+  const content: string[] = [];
   const index: MovieIndexEntry[] = [];
   const details: MovieDetails[] = [];
   movies.forEach((m, i) => {
@@ -62,13 +78,17 @@ export function buildCatalogue(ml: MovieLens, wiki: readonly WikiFilm[]): BuiltC
         .slice(0, MAX_TAGS)
         .map(([t]) => t),
     };
-    const w = wikiIndex.match([m.title, ...m.aka], m.year);
+    const w = matched[i]?.film;
     if (w) {
       d.extract = w.extract;
       d.wiki = w.href;
       withExtract++;
     }
+    cast.push(w ? [...new Set(w.cast)].slice(0, MAX_CAST) : []);
+    directors.push(w ? directorsFromExtract(w.extract) : []);
+    content.push(encodeLevels(contentLevels({ genres: m.genres, tags: d.tags, text: w?.extract })));
     details.push(d);
   });
-  return { index, details, ratings, userIds, withExtract };
+  const matches = matched.map((r) => (r ? { title: r.film.title, year: r.film.year, rule: r.rule } : null));
+  return { index, details, ratings, userIds, withExtract, cast, directors, content, matches };
 }

@@ -7,6 +7,7 @@ import { MOVIELENS_DIR, ROOT, WIKIPEDIA_DIR } from '../paths';
 import { buildCatalogue } from './build';
 import { DataError } from './errors';
 import { loadMovieLens, parseMovies, parseRatings, parseTags } from './movielens';
+import { directorsFromExtract } from './people';
 import { loadWikipedia, WikiIndex } from './wikipedia';
 
 const CRLF = (lines: string[]) => lines.join('\r\n') + '\r\n';
@@ -101,6 +102,71 @@ describe.runIf(existsSync(join(MOVIELENS_DIR, 'ratings.csv')))('the real files',
   });
 });
 
+describe('WikiIndex.matchAll', () => {
+  const film = (title: string, year: number, extract = 'A film.') => ({ title, year, extract, href: title.replace(/ /g, '_'), genres: [], cast: [] });
+  const index = new WikiIndex([
+    film('Star Wars', 1977, 'Star Wars is a 1977 space opera.'),
+    film('The Empire Strikes Back', 1980, 'The second film in the Star Wars film series.'),
+    film('Kill Bill: Volume 1', 2003),
+    film('The Wrath of God', 1972, 'A Western starring Robert Mitchum.'),
+    film('Interview with the Vampire', 1994),
+    film('Mission: Impossible 2', 2000),
+  ]);
+  const q = (t: string, year: number, aka: string[] = []) => ({ titles: [t, ...aka], year });
+  it('handles subtitles, numbering, abbreviations and refuses a subtitle naming another film', () => {
+    const r = index.matchAll([
+      q('Star Wars: Episode IV - A New Hope', 1977),
+      q('Star Wars: Episode V - The Empire Strikes Back', 1980),
+      q('Kill Bill: Vol. 1', 2003),
+      q('Aguirre: The Wrath of God', 1972, ['Aguirre, der Zorn Gottes']),
+      q('Interview with the Vampire: The Vampire Chronicles', 1994),
+      q('Mission: Impossible II', 2000),
+      q('Star Wars: Episode VI - Return of the Jedi', 1983),
+    ]);
+    expect(r.map((x) => x && [x.film.title, x.rule])).toEqual([
+      ['Star Wars', 'part'],
+      ['The Empire Strikes Back', 'part'],
+      ['Kill Bill: Volume 1', 'title'],
+      undefined,
+      ['Interview with the Vampire', 'part'],
+      ['Mission: Impossible 2', 'title'],
+      undefined,
+    ]);
+  });
+});
+
+describe('directorsFromExtract', () => {
+  it('reads one or several directors from the lead paragraph', () => {
+    expect(directorsFromExtract('Star Wars is a 1977 film written and directed by George Lucas, produced by Lucasfilm.')).toEqual(['George Lucas']);
+    expect(directorsFromExtract('Fargo is a 1996 film written, produced and directed by Joel and Ethan Coen.')).toEqual(['Joel Coen', 'Ethan Coen']);
+    expect(directorsFromExtract('A film directed by Robert Z. Leonard and starring Cary Grant.')).toEqual(['Robert Z. Leonard']);
+    expect(directorsFromExtract('The Evil Dead is a horror film written and directed by Sam Raimi. The film stars Bruce Campbell.')).toEqual(['Sam Raimi']);
+    expect(directorsFromExtract('Halloween is a 1978 film directed and scored by John Carpenter.')).toEqual(['John Carpenter']);
+    expect(directorsFromExtract('Y is directed by Guillermo del Toro, from a screenplay.')).toEqual(['Guillermo del Toro']);
+    expect(directorsFromExtract('A documentary about directors.')).toEqual([]);
+  });
+});
+
+describe.runIf(existsSync(join(MOVIELENS_DIR, 'ratings.csv')))('matching on the real data', () => {
+  const sample = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/wiki-match-sample.json'), 'utf8')) as { pairs: { movieId: number; title: string; wiki: string | null }[] };
+  const built = buildCatalogue(loadMovieLens(MOVIELENS_DIR), loadWikipedia(WIKIPEDIA_DIR));
+  it('agrees with every hand-verified pair (no wrong match, no missed hard case)', () => {
+    expect(sample.pairs.length).toBeGreaterThanOrEqual(100);
+    const got = sample.pairs.map((p) => {
+      const i = built.index.findIndex((m) => m.id === p.movieId);
+      return { movieId: p.movieId, title: p.title, wiki: built.details[i]!.wiki ?? null };
+    });
+    expect(got).toEqual(sample.pairs.map(({ movieId, title, wiki }) => ({ movieId, title, wiki })));
+  });
+  it('gives cast and directors to matched movies', () => {
+    const i = built.index.findIndex((m) => m.id === 260);
+    expect(built.cast[i]).toContain('Mark Hamill');
+    expect(built.directors[i]).toEqual(['George Lucas']);
+    const withCast = built.cast.filter((c) => c.length > 0).length;
+    expect(withCast / built.withExtract).toBeGreaterThan(0.95);
+  });
+});
+
 describe('scripts/data.ts', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -134,7 +200,7 @@ describe('scripts/data.ts', () => {
     expect(good.stdout).toContain('Wikipedia extract for 1 movies (100.0%)');
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.counts).toEqual({ movies: 1, ratings: 1, users: 1, tags: 0, withExtract: 1 });
-    expect(Object.keys(manifest.files).sort()).toEqual(['catalogue.json', 'details.json', 'ratings.bin']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['catalogue.json', 'content.json', 'details.json', 'people.json', 'ratings.bin']);
 
     rmSync(join(ml, 'tags.csv'));
     const missing = run();

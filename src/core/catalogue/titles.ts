@@ -58,3 +58,40 @@ export function titleKey(title: string): string {
     .trim()
     .replace(/^(the|a|an) /u, '');
 }
+
+const ROMAN: Record<string, string> = { ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
+const NUMBER_WORD: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6' };
+const ABBREV: Record<string, string> = { vol: 'volume', pt: 'part', ep: 'episode', chapter: 'part', chap: 'part', st: 'saint', mr: 'mister', dr: 'doctor' };
+
+/**
+ * A looser key for matching across sources: `titleKey` with abbreviations spelt out
+ * ("Vol." → "volume", "Pt." → "part") and Roman numerals and small number words after a word as
+ * digits ("Rocky II" → "rocky 2", "Part Two" → "part 2"). A first word is never rewritten
+ * ("X-Men", "I, Robot" keep theirs).
+ */
+export function matchKey(title: string): string {
+  const words = titleKey(title).split(' ');
+  return words
+    .map((w, i) => {
+      if (ABBREV[w]) return ABBREV[w];
+      if (i > 0 && ROMAN[w] && w !== 'v' && w !== 'x') return ROMAN[w];
+      if (i > 0 && (w === 'v' || w === 'x') && (words[i - 1] === 'part' || words[i - 1] === 'episode' || words[i - 1] === 'volume' || i === words.length - 1)) return ROMAN[w];
+      if (i > 0 && NUMBER_WORD[w] && (words[i - 1] === 'part' || words[i - 1] === 'volume' || words[i - 1] === 'chapter')) return NUMBER_WORD[w];
+      return w;
+    })
+    .join(' ');
+}
+
+/**
+ * Shorter forms of a title with a subtitle, most specific first: the main title before ": " or
+ * " - " and the subtitle after the last separator ("Star Wars: Episode IV - A New Hope" → "Star
+ * Wars", "A New Hope"). Empty when the title has no separator. Matching uses these only with an
+ * exact release year, since a bare main title often names another film of the series.
+ */
+export function titleParts(title: string): string[] {
+  const parts = title.split(/\s*:\s+|\s+[-–—]\s+/u).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (parts.length < 2) return [];
+  const out = [parts[0]!, parts[parts.length - 1]!];
+  // "Episode IV - A New Hope": an episode marker is not a title.
+  return [...new Set(out)].filter((p) => !/^(episode|part|chapter|vol(ume)?\.?)\s+[\divxlc]+$/iu.test(p) && titleKey(p).length >= 3);
+}
