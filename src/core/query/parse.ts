@@ -36,11 +36,13 @@ import type { FeelingDef } from './feelings';
 import { GENRE_MOOD, type GenreTerm } from './genre-lexicon';
 import { matchAt, type LexEntry, type LexMatch } from './lexicon';
 import { isClauseBreak, tokenize, type Token } from './tokenize';
+import { findEntities, type QueryContext } from './entities';
+import type { ContentLimit } from '../content/limits';
 import type { QueryIntent, QuerySpan } from './types';
 import { combineYears, isYearWordAt, matchYears, type YearMatch, type YearOptions, type YearRange } from './years';
 
-/** Parser options; defaults fit MovieLens latest-small. */
-export type ParseOptions = Partial<YearOptions>;
+/** Parser options; defaults fit MovieLens latest-small. `context` enables people and "like <title>". */
+export type ParseOptions = Partial<YearOptions> & { context?: QueryContext };
 
 const DEFAULTS: YearOptions = { latestYear: 2018, recentSpan: 5, oldUntil: 1970, modernFrom: 2000 };
 
@@ -126,8 +128,65 @@ interface MoodHit {
   order: number;
 }
 
-/** Parses a search query. */
+/**
+ * Parses a search query: first the items that need the catalogue (people, "like <title>", content
+ * limits; entities.ts), whose words are then blanked out (offsets kept) for the table-driven pass
+ * over genres, moods, years and feelings.
+ */
 export function parseQuery(text: string, options: ParseOptions = {}): QueryIntent {
+  const { context, ...rest } = options;
+  const tokens = tokenize(text);
+  const entities = findEntities(tokens, text, context ?? {});
+  if (entities.length === 0) return { ...parseTables(text, rest), people: [], like: null, limits: [] };
+  let masked = text;
+  // People and titles are blanked out; limit words stay for the moods ("not too scary" also
+  // avoids the scary mood), except that a gore or violence limit is not a mood ("not gory" is not "not dark").
+  for (const x of entities) {
+    if (x.kind === 'limit') continue;
+    const a = tokens[x.s]!.start;
+    const b = tokens[x.e - 1]!.end;
+    masked = masked.slice(0, a) + ' '.repeat(b - a) + masked.slice(b);
+  }
+  const parsed = parseTables(masked, rest);
+  const limitRanges = entities.filter((x) => x.kind === 'limit').map((x) => [tokens[x.s]!.start, tokens[x.e - 1]!.end] as const);
+  const inLimit = (sp: QuerySpan) => limitRanges.some(([a, b]) => sp.start < b && sp.end > a);
+  const dropped = new Set(parsed.spans.filter((sp) => sp.kind === 'mood' && sp.negated && sp.mood !== 'scary' && inLimit(sp)).map((sp) => (sp.kind === 'mood' ? sp.mood : '')));
+  const keptSpans = parsed.spans.filter((sp) => !(sp.kind === 'mood' && dropped.has(sp.mood) && sp.negated && inLimit(sp)));
+  const keptMoods = parsed.moods.filter((m) => !(m.negated && dropped.has(m.mood) && !keptSpans.some((sp) => sp.kind === 'mood' && sp.mood === m.mood)));
+  const base = { ...parsed, moods: keptMoods, spans: keptSpans, emotionalTone: emotionalTone(keptMoods) };
+  const spans = [...base.spans];
+  const people: NonNullable<QueryIntent['people']> = [];
+  let like: QueryIntent['like'] = null;
+  const limits: ContentLimit[] = [];
+  let kids = false;
+  for (const x of entities) {
+    const start = tokens[x.s]!.start;
+    const end = tokens[x.e - 1]!.end;
+    const span = { start, end, text: text.slice(start, end) };
+    if (x.kind === 'person') {
+      if (!people.some((p) => p.name === x.want.name)) people.push(x.want);
+      spans.push({ ...span, kind: 'person', person: x.want });
+    } else if (x.kind === 'like') {
+      like ??= x.want;
+      spans.push({ ...span, kind: 'like', like: x.want });
+    } else {
+      for (const l of x.limits) {
+        const old = limits.find((y) => y.dim === l.dim);
+        if (!old) limits.push({ ...l });
+        else old.max = Math.min(old.max, l.max);
+      }
+      if (x.limits.length === 6) kids = true;
+      spans.push({ ...span, kind: 'limit', limits: x.limits });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  // "for kids" also asks for family films.
+  const genres = kids && !base.genres.include.includes('Children') && !base.genres.exclude.includes('Children') ? { ...base.genres, include: [...base.genres.include, 'Children' as Genre] } : base.genres;
+  return { ...base, text, genres, spans, people, like, limits };
+}
+
+/** The table-driven pass: genres, exclusions, moods, years, feelings and the residual. */
+function parseTables(text: string, options: Partial<YearOptions>): QueryIntent {
   const o: YearOptions = { ...DEFAULTS, ...options };
   const tokens = tokenize(text);
   const items = segment(tokens, o);

@@ -1,11 +1,15 @@
 /** What the query parser understands from a search box text. */
 import type { Genre } from '../catalogue/types';
+import type { ContentLimit } from '../content/limits';
+import type { LikeWant, PersonWant } from './entities';
 import type { MoodId, MoodWant } from '../mood/moods';
 import type { EmotionalTone } from '../mood/tone';
 import type { YearRange } from './years';
 
 export type { YearRange } from './years';
 export type { MoodWant } from '../mood/moods';
+export type { LikeWant, PersonWant, PersonRole } from './entities';
+export type { ContentLimit } from '../content/limits';
 
 /** Genres asked for and ruled out. */
 export interface GenreIntent {
@@ -34,7 +38,10 @@ export type QuerySpan =
   | (SpanBase & { kind: 'mood'; mood: MoodId; weight: number; negated: boolean })
   | (SpanBase & { kind: 'years'; years: YearRange })
   | (SpanBase & { kind: 'feeling'; feeling: string; label: string; moods: MoodWant[] })
-  | (SpanBase & { kind: 'avoid'; term: string });
+  | (SpanBase & { kind: 'avoid'; term: string })
+  | (SpanBase & { kind: 'person'; person: PersonWant })
+  | (SpanBase & { kind: 'like'; like: LikeWant })
+  | (SpanBase & { kind: 'limit'; limits: ContentLimit[] });
 
 /** The parsed query. */
 export interface QueryIntent {
@@ -62,6 +69,12 @@ export interface QueryIntent {
   feelings: { id: string; label: string }[];
   /** Tone of the moods asked for, for display; null when no mood is wanted. */
   emotionalTone: EmotionalTone | null;
+  /** People asked for ("Tom Hanks movies", "directed by Spielberg"): a hard filter, each must hold. */
+  people?: PersonWant[];
+  /** "movies like Toy Story": results are that movie's neighbours, never the movie itself. */
+  like?: LikeWant | null;
+  /** Content limits ("not gory", "for kids"): a maximum level per dimension, a hard filter. */
+  limits?: ContentLimit[];
   /** Chips in text order. Several chips may share a substring ("dark comedy" → Comedy + dark). */
   spans: QuerySpan[];
 }

@@ -39,6 +39,8 @@ export interface YearMatch {
   kind: 'point' | 'bound';
   /** True for a setting ("set in the 1920s"): not a release-year constraint. */
   setting?: boolean;
+  /** A year word ("classic", "recent"): yields to any stated year, decade or range ("classic noir from the 1940s"). */
+  vague?: boolean;
 }
 
 const DECADE_WORDS: Record<string, number> = {
@@ -244,6 +246,11 @@ function isClauseGap(t: Token): boolean {
 
 /** Year words and the span they cover (before the head check). */
 function yearWord(tokens: readonly Token[], i: number, o: YearOptions): YearMatch | null {
+  const m = yearWordRaw(tokens, i, o);
+  return m ? { ...m, vague: true } : null;
+}
+
+function yearWordRaw(tokens: readonly Token[], i: number, o: YearOptions): YearMatch | null {
   const t = tokens[i]!.text;
   const recent: YearRange = { from: o.latestYear - o.recentSpan };
   const old: YearRange = { to: o.oldUntil };
@@ -284,7 +291,8 @@ export function isYearWordAt(tokens: readonly Token[], i: number, o: YearOptions
  * Combines the year expressions of one query: points (alternatives such as "80s and 90s") are
  * unioned into their hull, bounds are intersected with it. Null when there are none.
  */
-export function combineYears(matches: readonly Pick<YearMatch, 'range' | 'kind'>[]): YearRange | null {
+export function combineYears(all: readonly Pick<YearMatch, 'range' | 'kind' | 'vague'>[]): YearRange | null {
+  const matches = all.some((m) => !m.vague) ? all.filter((m) => !m.vague) : all;
   if (matches.length === 0) return null;
   let hull: YearRange | null = null;
   for (const m of matches) {
