@@ -34,7 +34,7 @@ function fingerprint(MOVIELENS_DIR: string, WIKIPEDIA_DIR: string): string {
       parts.push(`${f}:${s.size}:${s.mtimeMs}`);
     }
   }
-  for (const dir of ['scripts/pipeline', 'src/core/catalogue', 'src/core/people', 'src/core/content']) {
+  for (const dir of ['scripts/pipeline', 'src/core/catalogue', 'src/core/people', 'src/core/content', 'src/core/query']) {
     for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
       parts.push(sha256(readFileSync(join(ROOT, dir, f))));
     }
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     'details.json': JSON.stringify(encodeCatalogueDetails(built.details, DATA_SCHEMA_VERSION)),
     'ratings.bin': encodeRatings(built.ratings),
     'people.json': JSON.stringify(encodePeople(built.cast, built.directors, DATA_SCHEMA_VERSION)),
-    'content.json': JSON.stringify({ v: DATA_SCHEMA_VERSION, dims: CONTENT_DIMS, levels: built.content }),
+    'content.json': JSON.stringify({ v: DATA_SCHEMA_VERSION, dims: CONTENT_DIMS, levels: built.content, topics: built.topics }),
   });
   const manifest: DataManifest & { inputs: string } = {
     schemaVersion: DATA_SCHEMA_VERSION,

@@ -17,7 +17,9 @@ import type { RankedItem } from '../src/core/hybrid/rank';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
 import type { FeedbackEvent } from '../src/core/shared/feedback';
-import { loadCatalogueIndex, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
+import type { ContentData } from '../src/core/content/limits';
+import type { RankNotes } from '../src/core/hybrid/rank';
+import { loadCatalogueIndex, loadContent, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
 import { withWireErrors } from '../src/services/bridge/wire';
 
 export interface TrainProgress {
@@ -47,6 +49,8 @@ interface Loaded {
   catalogue: Catalogue;
   ratings: RatingsCOO;
   moods: Float32Array | null;
+  /** Content levels and topics; null when the build has none (search then ignores limits and topics). */
+  content: ContentData | null;
   key: string;
 }
 
@@ -60,8 +64,8 @@ let prior: { of: Loaded; prior: BanditPrior } | null = null;
 function load(): Promise<Loaded> {
   loaded ??= (async () => {
     const movies = await loadCatalogueIndex();
-    const [ratings, moods, fp] = await Promise.all([loadRatings(), loadMoods(movies.length), ratingsFingerprint()]);
-    return { catalogue: createCatalogue(movies), ratings, moods, key: `${RECO_MODELS_KEY}-${fp}` };
+    const [ratings, moods, content, fp] = await Promise.all([loadRatings(), loadMoods(movies.length), loadContent(movies.length), ratingsFingerprint()]);
+    return { catalogue: createCatalogue(movies), ratings, moods, content, key: `${RECO_MODELS_KEY}-${fp}` };
   })();
   loaded.catch(() => (loaded = undefined));
   return loaded;
@@ -109,7 +113,7 @@ const api = {
       trained = models;
     }
     data = d;
-    engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods }, models.cf, models.ranking);
+    engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods, content: d.content }, models.cf, models.ranking);
     engine.setFeedback(lastEvents, Date.now());
     onProgress?.({ phase: 'done', fraction: 1 });
     // Copied, not transferred: the engine above keeps using these arrays.
@@ -145,6 +149,12 @@ const api = {
   },
   search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number): RankedItem[] {
     return need().search(intent, semantic, weights, k);
+  },
+  /** A search with notes on relaxed constraints, and the compute time in ms (for the benchmark). */
+  searchPage(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number): { items: RankedItem[]; notes: RankNotes; ms: number } {
+    const t0 = performance.now();
+    const answer = need().searchPage(intent, semantic, weights, k);
+    return { ...answer, ms: performance.now() - t0 };
   },
 
   /** Chooses a Discover slate (see core/engine/discover-slate) and returns it with the bandit's new state. */

@@ -1,6 +1,7 @@
 /** Joins MovieLens with Wikipedia into the artefacts the app loads. Pure apart from its inputs. */
 import type { MovieDetails, MovieIndexEntry, RatingsCOO } from '../../src/core/catalogue/types';
-import { contentLevels, encodeLevels } from '../../src/core/content/limits';
+import { contentLevels, encodeLevels, topicRegex } from '../../src/core/content/limits';
+import { GENRE_TERMS } from '../../src/core/query/genre-lexicon';
 import type { MovieLens } from './movielens';
 import { directorsFromExtract } from './people';
 import { WikiIndex, type WikiFilm } from './wikipedia';
@@ -17,6 +18,8 @@ export interface BuiltCatalogue {
   directors: string[][];
   /** Per item: content levels as digits in CONTENT_DIMS order (see src/core/content/limits.ts). */
   content: string[];
+  /** Topic word of the genre lexicon ("heist") → indices of movies whose tags or plot use it. */
+  topics: Record<string, number[]>;
   /** Per item: the Wikipedia film's title and how it was matched, when matched (for checks). */
   matches: ({ title: string; year: number; rule: 'title' | 'part' } | null)[];
 }
@@ -89,6 +92,17 @@ export function buildCatalogue(ml: MovieLens, wiki: readonly WikiFilm[]): BuiltC
     content.push(encodeLevels(contentLevels({ genres: m.genres, tags: d.tags, text: w?.extract })));
     details.push(d);
   });
+  const topics: Record<string, number[]> = {};
+  const terms = Object.entries(GENRE_TERMS).filter(([, t]) => t.keep).map(([k]) => k);
+  const texts = details.map((d) => `${d.tags.join(' ; ')} ; ${d.extract ?? ''}`.toLowerCase());
+  for (const term of terms) {
+    const rx = topicRegex(term);
+    const list: number[] = [];
+    texts.forEach((t, i) => {
+      if (rx.test(t)) list.push(i);
+    });
+    if (list.length) topics[term] = list;
+  }
   const matches = matched.map((r) => (r ? { title: r.film.title, year: r.film.year, rule: r.rule } : null));
-  return { index, details, ratings, userIds, withExtract, cast, directors, content, matches };
+  return { index, details, ratings, userIds, withExtract, cast, directors, content, topics, matches };
 }

@@ -65,9 +65,9 @@ describe('parseRatings and parseTags', () => {
 
 describe('WikiIndex', () => {
   const films = [
-    { title: 'The Matrix', year: 1999, extract: 'Neo…', href: 'The_Matrix', genres: [] },
-    { title: 'Hamlet', year: 1990, extract: 'Mel Gibson…', href: 'Hamlet_(1990_film)', genres: [] },
-    { title: 'Hamlet', year: 1996, extract: 'Branagh…', href: 'Hamlet_(1996_film)', genres: [] },
+    { title: 'The Matrix', year: 1999, extract: 'Neo…', href: 'The_Matrix', genres: [], cast: [] },
+    { title: 'Hamlet', year: 1990, extract: 'Mel Gibson…', href: 'Hamlet_(1990_film)', genres: [], cast: [] },
+    { title: 'Hamlet', year: 1996, extract: 'Branagh…', href: 'Hamlet_(1996_film)', genres: [], cast: [] },
   ];
   const index = new WikiIndex(films);
   it('matches by title key and year ±1, exact year first', () => {

@@ -9,6 +9,8 @@ import { decodeCatalogueDetails, decodeCatalogueIndex, decodeRatings } from '../
 import { checkManifest } from '../core/catalogue/manifest';
 import type { DataManifest, MovieDetails, MovieIndexEntry, RatingsCOO } from '../core/catalogue/types';
 import { decodeMoods } from '../core/mood/codec';
+import { decodeContentData, type ContentData } from '../core/content/limits';
+import { decodePeople, type PeopleFile } from '../core/people/people';
 import type { MoodMatrix } from '../core/mood/profile';
 
 export type DataErrorCode =
@@ -139,4 +141,18 @@ export async function ratingsFingerprint(): Promise<string> {
 /** Bytes of a data file as the manifest lists them (0 when it is not listed). */
 export async function dataFileBytes(name: string): Promise<number> {
   return (await loadManifest()).files[name]?.bytes ?? 0;
+}
+
+/** Cast and directors (loaded after first paint, for search and the movie page); null when the build has none. */
+export async function loadPeople(nItems: number): Promise<PeopleFile | null> {
+  const man = await loadManifest();
+  if (!man.files['people.json']) return null;
+  return loadFile('people.json', 'The cast and crew list', async (res) => decodePeople(await res.json(), nItems));
+}
+
+/** Content levels and topics for search; null when the build has none. */
+export async function loadContent(nItems: number): Promise<ContentData | null> {
+  const man = await loadManifest();
+  if (!man.files['content.json']) return null;
+  return loadFile('content.json', 'The content notes', async (res) => decodeContentData(await res.json(), nItems));
 }

@@ -113,6 +113,10 @@ export class RecoClient {
   search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number, signal?: AbortSignal) {
     return this.#call((api) => api.search(intent, semantic, weights, k), signal);
   }
+  /** Search with notes on relaxed constraints and the worker's compute time. */
+  searchPage(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number, signal?: AbortSignal) {
+    return this.#call((api) => api.searchPage(intent, semantic, weights, k), signal);
+  }
 }
 
 export const recoClient = new RecoClient();

@@ -127,3 +127,45 @@ export function withinLimits(levels: Uint8Array, i: number, limits: readonly Con
   for (const l of limits) if (levels[i * k + CONTENT_DIMS.indexOf(l.dim)]! > l.max) return false;
   return true;
 }
+
+/**
+ * Topic words of the genre lexicon that say more than their genre ("heist", "zombie", "space
+ * opera"): the movies whose tags or lead paragraph use the word, so a query's topic can be a
+ * constraint ("a heist movie" → heist films, not every crime film).
+ */
+export function topicRegex(term: string): RegExp {
+  const esc = term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '[\\s-]+');
+  return new RegExp(`\\b${esc}(?:s|es)?\\b`, 'u');
+}
+
+/** Content data as the ranker uses it. */
+export interface ContentData {
+  /** `nItems × CONTENT_DIMS.length` levels 0–3. */
+  levels: Uint8Array;
+  /** Topic term → catalogue indices of movies about it. */
+  topics: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+/** Decodes `content.json` ({v, dims, levels, topics}). */
+export function decodeContentData(file: unknown, nItems: number): ContentData {
+  const levels = decodeContentFile(file, nItems);
+  const raw = (file as { topics?: unknown }).topics;
+  const topics = new Map<string, Set<number>>();
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      if (Array.isArray(v)) topics.set(k, new Set(v.filter((x): x is number => Number.isInteger(x) && x >= 0 && x < nItems)));
+    }
+  }
+  return { levels, topics };
+}
+
+/** The topic key for a typed word or phrase ("Heists" → "heist"), if the data has it. */
+export function topicKey(topics: ReadonlyMap<string, unknown>, typed: string): string | null {
+  const k = typed.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (topics.has(k)) return k;
+  for (const cut of [/s$/u, /es$/u]) {
+    const b = k.replace(cut, '');
+    if (b !== k && topics.has(b)) return b;
+  }
+  return null;
+}

@@ -18,7 +18,9 @@ import type { Reason } from '../explain/reasons';
 import { easeRow, easeScores, type EaseModel, type Interaction } from '../topn/ease';
 import { feedbackToInteractions } from '../topn/input';
 import { Attribution } from '../topn/explain';
-import { rankHybrid, type CfSignals, type RankedItem } from '../hybrid/rank';
+import type { ContentData } from '../content/limits';
+import { normaliseSemantic, rankHybrid, rankSearch, type CfSignals, type RankedItem, type RankNotes } from '../hybrid/rank';
+import { MOOD_IDS } from '../mood/moods';
 import { priorWeights, type HybridWeights } from '../hybrid/weights';
 import type { QueryIntent } from '../query/types';
 
@@ -26,6 +28,14 @@ export interface EngineData {
   catalogue: Catalogue;
   /** Mood profiles, `nItems × MOOD_IDS.length` in [0, 1], or null when not built. */
   moods: Float32Array | null;
+  /** Content levels and topics, or null when not built (limits and topics are then not applied). */
+  content?: ContentData | null;
+}
+
+/** A search answer: the ranked items and what the ranking had to relax. */
+export interface SearchAnswer {
+  items: RankedItem[];
+  notes: RankNotes;
 }
 
 export type { FeedbackEvent };
@@ -180,11 +190,19 @@ export class RecoEngine {
 
   /** Ranks the catalogue for a parsed query; `semantic` holds cosine similarities when the encoder ran. */
   search(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number): RankedItem[] {
-    return rankHybrid({
+    return this.searchPage(intent, semantic, weights, k).items;
+  }
+
+  /** `search` with notes on relaxed constraints (for the page to say so). */
+  searchPage(intent: QueryIntent, semantic: Float32Array | null, weights: HybridWeights, k: number): SearchAnswer {
+    const j = intent.like ? this.#data.catalogue.indexOf.get(intent.like.movieId) : undefined;
+    return rankSearch({
       catalogue: this.#data.catalogue,
       intent,
       semantic,
+      like: j === undefined ? null : this.likeScores(j, semantic),
       moods: this.#data.moods,
+      content: this.#data.content ?? null,
       cf: this.#cf(),
       fresh: this.#fresh,
       freshSource: this.#freshSource,
@@ -192,6 +210,53 @@ export class RecoEngine {
       exclude: this.#disliked,
       k,
     });
+  }
+
+  /**
+   * How close every item is to item `j`, in [0, 1], for "movies like X": its collaborative
+   * neighbours (people who rated one rated the other alike), shared genres (Jaccard), mood profile
+   * (cosine) and, when given, the text similarity to X's description.
+   */
+  likeScores(j: number, semantic: Float32Array | null = null): Float32Array {
+    const { movies } = this.#data.catalogue;
+    const n = movies.length;
+    const out = new Float32Array(n);
+    const cf = new Float32Array(n);
+    const pool = similarItems(this.#model, j, 300);
+    const top = pool[0]?.similarity ?? 0;
+    if (top > 0) for (const x of pool) cf[x.item] = Math.max(0, x.similarity / top);
+    const gj = new Set(movies[j]!.genres.filter((g) => g !== 'IMAX'));
+    const moods = this.#data.moods;
+    const km = MOOD_IDS.length;
+    let nj = 0;
+    if (moods) for (let q = 0; q < km; q++) nj += moods[j * km + q]! ** 2;
+    const sem = semantic ? normaliseSemantic(semantic) : null;
+    const w = sem ? { cf: 0.45, genre: 0.2, mood: 0.15, sem: 0.2 } : { cf: 0.55, genre: 0.25, mood: 0.2, sem: 0 };
+    for (let i = 0; i < n; i++) {
+      const g = movies[i]!.genres;
+      let inter = 0;
+      let size = 0;
+      for (const x of g) {
+        if (x === 'IMAX') continue;
+        size++;
+        if (gj.has(x)) inter++;
+      }
+      const union = gj.size + size - inter;
+      const jac = union ? inter / union : 0;
+      let mood = 0;
+      if (moods && nj > 0) {
+        let dot = 0;
+        let ni = 0;
+        for (let q = 0; q < km; q++) {
+          dot += moods[i * km + q]! * moods[j * km + q]!;
+          ni += moods[i * km + q]! ** 2;
+        }
+        mood = ni > 0 ? dot / Math.sqrt(ni * nj) : 0;
+      }
+      out[i] = w.cf * cf[i]! + w.genre * jac + w.mood * mood + (sem ? w.sem * sem[i]! : 0);
+    }
+    out[j] = 0;
+    return out;
   }
 
   /** "Top picks for you": the hybrid ranking without a query; excludes rated movies. */

@@ -20,7 +20,13 @@ export type Reason =
   /** Chosen by the bandit's exploration, not because it scored best. */
   | { kind: 'exploration' }
   /** A member of the user's taste cluster liked it. */
-  | { kind: 'cluster'; label: string };
+  | { kind: 'cluster'; label: string }
+  /** A person the query named is in it (cast) or made it (director). */
+  | { kind: 'person'; name: string; role: 'cast' | 'director' | 'any' }
+  /** The query asked for movies like a title; `genres` are the ones they share. */
+  | { kind: 'resembles'; title: string; genres: Genre[] }
+  /** A topic word of the query ("heist") appears in its tags or plot. */
+  | { kind: 'topic'; term: string };
 
 /** Exhaustiveness guard for switches over tagged unions. */
 export function assertNever(x: never): never {
@@ -69,15 +75,20 @@ function lead(r: Reason): string | null {
       return `Loved by ${r.label}`;
     case 'quality':
       return `Highly rated by the community (${r.mean.toFixed(1)} ★ from ${r.n.toLocaleString('en')} ratings)`;
+    case 'person':
+      return r.role === 'director' ? `Directed by ${r.name}` : r.role === 'cast' ? `With ${r.name}` : `With or by ${r.name}`;
+    case 'resembles':
+      return r.genres.length ? `Like ${r.title}, also ${joinAnd(r.genres.map((g) => GENRE_WORDS[g]))}` : `Like ${r.title}`;
     case 'genre-match':
     case 'mood-match':
+    case 'topic':
       return null;
     default:
       return assertNever(r);
   }
 }
 
-const LEAD_ORDER: Reason['kind'][] = ['exploration', 'liked-neighbour', 'recent-taste', 'semantic-match', 'cluster', 'popular-with-similar', 'quality'];
+const LEAD_ORDER: Reason['kind'][] = ['exploration', 'person', 'resembles', 'liked-neighbour', 'recent-taste', 'semantic-match', 'cluster', 'popular-with-similar', 'quality'];
 
 /**
  * One sentence from the reasons, e.g. "Because you liked Interstellar, and it is sci-fi with an
@@ -93,9 +104,14 @@ export function renderReasons(reasons: readonly Reason[]): string {
   if (genreText && moodText) describe = `${genreText} with ${article(moodText)} ${moodText} tone`;
   else if (genreText) describe = genreText;
   else if (moodText) describe = `${article(moodText)} ${moodText} pick`;
-  const opening = leadReason ? lead(leadReason) : null;
+  const topic = reasons.find((r): r is Extract<Reason, { kind: 'topic' }> => r.kind === 'topic');
+  if (topic) describe = `${article(topic.term)} ${topic.term} film${moodText ? ` with ${article(moodText)} ${moodText} tone` : ''}`;
+  // Several people: "With Tom Hanks and Meg Ryan".
+  const people = reasons.filter((r): r is Extract<Reason, { kind: 'person' }> => r.kind === 'person');
+  const opening = people.length > 1 ? `With ${joinAnd(people.map((p) => p.name))}` : leadReason ? lead(leadReason) : null;
   if (opening && describe) return `${opening}, and it is ${describe}.`;
   if (opening) return `${opening}.`;
+  if (topic) return `${capitalise(describe)}, as you asked.`;
   if (genreText && moodText) return `${capitalise(genreText)} with ${article(moodText)} ${moodText} tone, as you asked.`;
   if (genreText) return `${capitalise(genreText)}, as you asked.`;
   if (moodText) return `${capitalise(article(moodText))} ${moodText} pick, as you asked.`;

@@ -36,3 +36,18 @@ export function withMood(intent: QueryIntent, mood: MoodId): QueryIntent {
 export function withoutYears(intent: QueryIntent): QueryIntent {
   return { ...intent, years: null };
 }
+
+/** Drops a person constraint. */
+export function withoutPerson(intent: QueryIntent, name: string): QueryIntent {
+  return { ...intent, people: (intent.people ?? []).filter((p) => p.name !== name) };
+}
+
+/** Drops "like <title>". */
+export function withoutLike(intent: QueryIntent): QueryIntent {
+  return { ...intent, like: null };
+}
+
+/** Drops the content limit on one dimension. */
+export function withoutLimit(intent: QueryIntent, dim: string): QueryIntent {
+  return { ...intent, limits: (intent.limits ?? []).filter((l) => l.dim !== dim) };
+}

@@ -161,18 +161,20 @@ export function findLike(tokens: readonly Token[], text: string, ctx: QueryConte
     // "in the style of Tarantino": a person, left to findPeople.
     const first = tokens.slice(from, to).map((x) => x.text);
     if (ctx.people && (ctx.people.findName(first.join(' '), false) || (first.length === 1 && ctx.people.findSurname(first[0]!)))) continue;
-    // Longest phrase that names a title exactly, else the best typo-tolerant hit for the whole phrase.
-    for (let e = to; e > from; e--) {
+    // The whole phrase as a title (exactly, or every word matching: "godfather 2"), else the
+    // longest shorter phrase that names a title exactly, else a typo-tolerant hit for the whole.
+    const whole = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+    const want = (m: { id: number; title: string; year: number | null }, e: number, typed: string): Entity[] => [{ kind: 'like', s: i, e, want: { movieId: m.id, title: m.title, year: m.year, typed } }];
+    const exact = exactTitle(cat, whole);
+    if (exact) return want(exact, to, whole);
+    const hit = resolveTitle(cat, whole);
+    if (hit && hit.quality >= 1) return want(hit.movie, to, whole);
+    for (let e = to - 1; e > from; e--) {
       const phrase = text.slice(tokens[from]!.start, tokens[e - 1]!.end);
       const m = exactTitle(cat, phrase);
-      if (m) return [{ kind: 'like', s: i, e, want: { movieId: m.id, title: m.title, year: m.year, typed: phrase } }];
+      if (m) return want(m, e, phrase);
     }
-    const phrase = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
-    const hit = resolveTitle(cat, phrase);
-    if (hit) {
-      const m = hit.movie;
-      return [{ kind: 'like', s: i, e: to, want: { movieId: m.id, title: m.title, year: m.year, typed: phrase } }];
-    }
+    if (hit) return want(hit.movie, to, whole);
   }
   return [];
 }

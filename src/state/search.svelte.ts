@@ -1,0 +1,204 @@
+/**
+ * The search as rune state: parses the query at once (chips and title matches follow every
+ * keystroke), ranks after a short pause (Enter skips it), and decides what the page shows while a
+ * ranking is on its way:
+ * - the previous results stay, marked stale, until the new ranking is ready (never an empty flash);
+ * - a ranking without the encoder is shown only when the query has structure it can satisfy
+ *   (genres, moods, years, people, a title); a purely descriptive query waits for the encoder, so a
+ *   generic popularity list never appears for it;
+ * - shown cards are not reordered: when the encoder finishes after a first ranking was shown (its
+ *   first download), the refined ranking is offered, and applied when the user asks.
+ * The decisions are pure functions in src/core/query/plan.ts; ranking happens in the reco worker.
+ */
+import type { RankNotes, RankedItem } from '../core/hybrid/rank';
+import { PeopleIndex } from '../core/people/people';
+import { parseQuery } from '../core/query/parse';
+import { encoderText, hasStructure, intentKey, needsEncoder } from '../core/query/plan';
+import type { QueryIntent } from '../core/query/types';
+import { loadPeople } from '../services/data';
+import { recoClient } from '../services/reco-client';
+import { catalogue } from './catalogue.svelte';
+import { reco } from './reco.svelte';
+import { semantic } from './semantic.svelte';
+
+export const MAX_QUERY = 300;
+export const RESULTS = 20;
+export const DEBOUNCE_MS = 250;
+
+/** One ranking on screen. */
+export interface Shown {
+  /** intentKey of the intent it ranks. */
+  key: string;
+  intent: QueryIntent;
+  query: string;
+  items: RankedItem[];
+  notes: RankNotes;
+  /** Whether the sentence encoder took part. */
+  refined: boolean;
+  /** Impression ids for learning (signed-in users), aligned with items. */
+  impressionIds: number[] | null;
+}
+
+type Answer = { items: RankedItem[]; notes: RankNotes };
+
+class SearchState {
+  /** The query text as typed (capped). */
+  text = $state('');
+  /** What was understood; chip edits replace it until the text changes. */
+  intent = $state.raw<QueryIntent | null>(null);
+  /** The results on screen (possibly for an older query: see `stale`). */
+  shown = $state.raw<Shown | null>(null);
+  /** A better ranking of the shown query, ready to be applied on request. */
+  better = $state.raw<Shown | null>(null);
+  /** Whether a ranking is on its way. */
+  busy = $state(false);
+  error = $state<string | null>(null);
+  /** The people index, once loaded (people in queries and on movie pages). */
+  people = $state.raw<PeopleIndex | null>(null);
+  /** True when the shown results belong to another query than the current one. */
+  stale = $derived.by(() => !!this.shown && (!this.intent || this.shown.key !== intentKey(this.intent)));
+
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #controller: AbortController | null = null;
+  #cache = new Map<string, Answer>();
+  #sims = new Map<string, Float32Array | null>();
+  #peopleLoading = false;
+  #version = -1;
+
+  /** Loads the people index in the background (after first paint); the query is re-read when it arrives. */
+  loadPeople(): void {
+    const cat = catalogue.current;
+    if (this.#peopleLoading || !cat) return;
+    this.#peopleLoading = true;
+    loadPeople(cat.movies.length)
+      .then((file) => {
+        if (!file) return;
+        this.people = new PeopleIndex(file, cat);
+        if (this.text.trim()) this.setText(this.text, { force: true });
+      })
+      .catch(() => {
+        this.#peopleLoading = false; // retried on the next search
+      });
+  }
+
+  /** Parses `q` (now) and ranks it after the debounce, or at once with `immediate` (Enter). */
+  setText(q: string, opts: { immediate?: boolean; force?: boolean } = {}): void {
+    const text = q.slice(0, MAX_QUERY);
+    if (text === this.text && !opts.force && !opts.immediate) return;
+    if (text === this.text && opts.immediate && !this.#timer) return;
+    this.text = text;
+    this.loadPeople();
+    const cat = catalogue.current;
+    this.intent = text.trim()
+      ? parseQuery(text, { latestYear: cat?.latestYear ?? 2018, context: { catalogue: cat ?? undefined, people: this.people ?? undefined } })
+      : null;
+    this.#schedule(opts.immediate ? 0 : DEBOUNCE_MS);
+  }
+
+  /** A chip edit: ranks the edited intent at once. */
+  edit(next: QueryIntent): void {
+    this.intent = next;
+    this.#schedule(0);
+  }
+
+  /** The user asked for the refined ranking. */
+  applyBetter(): void {
+    if (this.better && this.shown && this.better.key === this.shown.key) this.#show(this.better);
+    this.better = null;
+  }
+
+  /** Re-ranks when the recommender becomes ready or the user's feedback changes (their own action). */
+  refresh(): void {
+    if (reco.status !== 'ready' || !this.intent) return;
+    if (this.#version === reco.version && this.shown && !this.stale) return;
+    this.#schedule(0);
+  }
+
+  #schedule(ms: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#controller?.abort();
+    this.#timer = null;
+    const intent = this.intent;
+    if (!intent) {
+      this.busy = false;
+      return;
+    }
+    this.busy = true;
+    const c = new AbortController();
+    this.#controller = c;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#run(intent, c.signal);
+    }, ms);
+  }
+
+  async #rank(intent: QueryIntent, scores: Float32Array | null, textKey: string): Promise<Answer> {
+    const key = `${reco.version}|${textKey}|${scores ? 1 : 0}|${intentKey(intent)}`;
+    const hit = this.#cache.get(key);
+    if (hit) return hit;
+    const a = await recoClient.searchPage(intent, scores, reco.weights, RESULTS);
+    const answer = { items: a.items, notes: a.notes };
+    this.#cache.set(key, answer);
+    if (this.#cache.size > 40) this.#cache.delete(this.#cache.keys().next().value!);
+    return answer;
+  }
+
+  async #run(intent: QueryIntent, signal: AbortSignal): Promise<void> {
+    if (reco.status !== 'ready') return; // refresh() runs it once the recommender is ready
+    this.error = null;
+    this.#version = reco.version;
+    const key = intentKey(intent);
+    const query = this.text;
+    const details = catalogue.details;
+    const text = encoderText(intent, (id) => {
+      const d = details?.get(id);
+      return d?.extract ? d.extract.slice(0, 600) : undefined;
+    });
+    const wantsEncoder = needsEncoder(intent) && text.length > 0;
+    const make = (a: Answer, refined: boolean): Shown => ({ key, intent, query, items: a.items, notes: a.notes, refined, impressionIds: null });
+    try {
+      const cached = this.#sims.get(text);
+      if (!wantsEncoder || cached !== undefined) {
+        const a = await this.#rank(intent, wantsEncoder ? (cached ?? null) : null, wantsEncoder ? text : '');
+        if (signal.aborted) return;
+        this.#show(make(a, wantsEncoder && !!cached));
+        return;
+      }
+      // The encoder is needed. When it is warm, wait for it (tens of ms); when it must first be
+      // downloaded, show a structured first ranking meanwhile and offer the refined one later.
+      let shownFirst = false;
+      if (semantic.status !== 'ready' && hasStructure(intent)) {
+        const first = await this.#rank(intent, null, '');
+        if (signal.aborted) return;
+        this.#show(make(first, false));
+        shownFirst = true;
+      }
+      const scores = await semantic.scores(text, signal);
+      if (signal.aborted) return;
+      this.#sims.set(text, scores);
+      if (this.#sims.size > 40) this.#sims.delete(this.#sims.keys().next().value!);
+      const a = await this.#rank(intent, scores, scores ? text : '');
+      if (signal.aborted) return;
+      const next = make(a, scores !== null);
+      if (shownFirst) {
+        if (scores) this.better = next;
+        this.busy = false;
+      } else this.#show(next);
+    } catch (err) {
+      if (signal.aborted) return;
+      this.busy = false;
+      this.error = err instanceof Error && /not started/.test(err.message) ? 'Recommendations are still being prepared…' : 'Something went wrong while ranking. Try again.';
+    }
+  }
+
+  #show(s: Shown): void {
+    this.shown = s;
+    this.better = null;
+    this.busy = false;
+    void reco.logShown(s.items, 'semantic', s.query).then((ids) => {
+      if (this.shown === s && ids) this.shown = { ...s, impressionIds: ids };
+    });
+  }
+}
+
+export const search = new SearchState();
