@@ -48,6 +48,8 @@ export interface RankInput {
    * collaborative signal), used as the query-match feature in place of text similarity.
    */
   like?: Float32Array | null;
+  /** Below this many qualifying movies a year range or topic is relaxed (default CONSTRAINT_MIN). */
+  constraintMin?: number;
   /** Movie ids never to return (e.g. disliked, or already liked for rows). */
   exclude?: ReadonlySet<number>;
   k: number;
@@ -87,6 +89,8 @@ export interface Constraints {
   years: boolean;
   /** Topic words ("heist") that filter, as catalogue-index sets. */
   topics: ReadonlySet<number>[];
+  /** Topics ruled out ("no zombies"). */
+  avoidTopics?: ReadonlySet<number>[];
 }
 
 /** True when the movie passes the query's hard filters: excluded genres, years, people, content limits. */
@@ -104,6 +108,7 @@ export function passesFilters(intent: QueryIntent | null, m: MovieIndexEntry, i 
   if (i >= 0 && content) {
     if (intent.limits?.length && !withinLimits(content.levels, i, intent.limits)) return false;
     for (const t of use.topics) if (!t.has(i)) return false;
+    for (const t of use.avoidTopics ?? []) if (t.has(i)) return false;
   }
   return true;
 }
@@ -116,6 +121,17 @@ export function queryTopics(intent: QueryIntent | null, content: ContentData | n
     if (sp.kind !== 'genre' || sp.negated) continue;
     const k = topicKey(content.topics, sp.text);
     if (k && !out.some((t) => t.term === k)) out.push({ term: k, items: content.topics.get(k)! });
+  }
+  return out;
+}
+
+/** Topic sets ruled out by negated topic words ("no zombies", "crime, no gangsters"). */
+export function avoidedTopics(intent: QueryIntent | null, content: ContentData | null | undefined): ReadonlySet<number>[] {
+  if (!intent || !content) return [];
+  const out: ReadonlySet<number>[] = [];
+  for (const a of intent.avoid) {
+    const k = topicKey(content.topics, a);
+    if (k) out.push(content.topics.get(k)!);
   }
   return out;
 }
@@ -238,15 +254,16 @@ export function rankSearch(input: RankInput): { items: RankedItem[]; notes: Rank
     return pass;
   };
   const relaxed: RankNotes['relaxed'] = [];
-  const use: Constraints = { years: true, topics: [] };
-  if (intent?.years && count(use) < CONSTRAINT_MIN) {
+  const use: Constraints = { years: true, topics: [], avoidTopics: avoidedTopics(intent, content) };
+  const min = input.constraintMin ?? CONSTRAINT_MIN;
+  if (intent?.years && count(use) < min) {
     use.years = false;
     relaxed.push('years');
   }
   const topics = queryTopics(intent, content);
   if (topics.length) {
     const withTopics = { ...use, topics: topics.map((t) => t.items) };
-    if (count(withTopics) >= CONSTRAINT_MIN) use.topics = withTopics.topics;
+    if (count(withTopics) >= min) use.topics = withTopics.topics;
     else relaxed.push('topic');
   }
   const wanted = intent?.genres.include ?? [];

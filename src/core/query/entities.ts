@@ -97,6 +97,11 @@ export function findLimits(tokens: readonly Token[], taken: readonly boolean[]):
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const kids = KIDS_PHRASES.find((p) => phraseAt(tokens, i, p));
+    // "not for kids" asks for the opposite: left to the genre parser (no Children).
+    if (kids && (t(tokens, i - 1) === 'not' || t(tokens, i - 1) === 'no')) {
+      i += kids.length - 1;
+      continue;
+    }
     if (kids) {
       out.push({ kind: 'limit', s: i, e: i + kids.length, limits: KIDS_LIMITS });
       i += kids.length - 1;
