@@ -19,10 +19,55 @@ interface BenchResult {
   median?: number;
   p95?: number;
   firstMs?: number;
+  /** Final search ranking in the reco worker (warm): compute inside the worker, and the round trip. */
+  rank?: { median: number; p95: number; tripMedian: number; tripP95: number; n: number; parseMedian: number; parseP95: number };
 }
 
 const PAGE = (client: string) => `
 import { mlClient } from ${JSON.stringify(client)};
+import * as Comlink from ${JSON.stringify(join(ROOT, 'node_modules', 'comlink', 'dist', 'esm', 'comlink.mjs'))};
+import RecoWorker from ${JSON.stringify(join(ROOT, 'workers', 'reco.worker.ts') + '?worker')};
+import { createCatalogue } from ${JSON.stringify(join(ROOT, 'src', 'core', 'catalogue', 'catalogue.ts'))};
+import { PeopleIndex } from ${JSON.stringify(join(ROOT, 'src', 'core', 'people', 'people.ts'))};
+import { parseQuery } from ${JSON.stringify(join(ROOT, 'src', 'core', 'query', 'parse.ts'))};
+import { encoderText, needsEncoder } from ${JSON.stringify(join(ROOT, 'src', 'core', 'query', 'plan.ts'))};
+import { priorWeights } from ${JSON.stringify(join(ROOT, 'src', 'core', 'hybrid', 'weights.ts'))};
+import { loadCatalogueIndex, loadPeople, setDataBaseUrl } from ${JSON.stringify(join(ROOT, 'src', 'services', 'data.ts'))};
+const rankQueries = ['I want a feel-good sci-fi movie', 'something scary but not gory from the 80s', 'Tom Hanks movies', 'movies like Toy Story', 'a heist movie with a twist', 'classic film noir from the 1940s', 'dark psychological thriller with a twist ending', 'a family movie for kids'];
+async function benchRank(out, c) {
+  const dataUrl = new URL('data/', document.baseURI).href;
+  setDataBaseUrl(dataUrl);
+  const cat = createCatalogue(await loadCatalogueIndex());
+  const file = await loadPeople(cat.movies.length);
+  const people = file ? new PeopleIndex(file, cat) : undefined;
+  const reco = Comlink.wrap(new RecoWorker());
+  await reco.setDataBase(dataUrl);
+  await reco.start(null, []);
+  const prepared = [];
+  const parseTimes = [];
+  for (const q of rankQueries) {
+    for (let r = 0; r < 20; r++) {
+      const t = performance.now();
+      parseQuery(q, { latestYear: cat.latestYear, context: { catalogue: cat, people } });
+      parseTimes.push(performance.now() - t);
+    }
+    const intent = parseQuery(q, { latestYear: cat.latestYear, context: { catalogue: cat, people } });
+    const text = encoderText(intent);
+    prepared.push({ intent, scores: needsEncoder(intent) && text ? await c.scores(text) : null });
+  }
+  for (const p of prepared) await reco.searchPage(p.intent, p.scores, priorWeights(), 20);
+  const ms = [];
+  const trip = [];
+  for (let i = 0; i < 80; i++) {
+    const p = prepared[i % prepared.length];
+    const t = performance.now();
+    const a = await reco.searchPage(p.intent, p.scores, priorWeights(), 20);
+    trip.push(performance.now() - t);
+    ms.push(a.ms);
+  }
+  const q = (xs, f) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
+  out.rank = { median: q(ms, 0.5), p95: q(ms, 0.95), tripMedian: q(trip, 0.5), tripP95: q(trip, 0.95), n: ms.length, parseMedian: q(parseTimes, 0.5), parseP95: q(parseTimes, 0.95) };
+}
 const queries = ['a spaceship travels to a distant galaxy', 'funny movie about a wedding', 'dark psychological thriller with a twist ending', 'animated film for kids with talking animals', 'war drama'];
 const out = {};
 window.__bench = out;
@@ -45,6 +90,7 @@ window.__bench = out;
     lat.sort((a, b) => a - b);
     out.median = lat[50];
     out.p95 = lat[95];
+    await benchRank(out, c);
   } catch (e) {
     out.error = (e && (e.code ? e.code + ': ' : '') + e.message) || String(e);
   }
@@ -81,6 +127,10 @@ export async function benchBrowser(row: (name: string, value: string) => void): 
     row('browser: init (model + vectors)', `${r.initMs!.toFixed(0)} ms (${r.info!.encoderId}, ${r.info!.count} vectors)`);
     row('browser: first search', `${r.firstMs!.toFixed(1)} ms`);
     row('browser: search round trip (warm)', `median ${r.median!.toFixed(1)} ms, p95 ${r.p95!.toFixed(1)} ms (embed + score + top-50 + comlink)`);
+    if (r.rank) {
+      row('browser: query understanding (parseQuery, 8 queries × 20)', `median ${r.rank.parseMedian.toFixed(2)} ms, p95 ${r.rank.parseP95.toFixed(2)} ms (main thread)`);
+      row('browser: final search ranking in the reco worker (warm)', `compute median ${r.rank.median.toFixed(1)} ms, p95 ${r.rank.p95.toFixed(1)} ms; round trip median ${r.rank.tripMedian.toFixed(1)} ms (${r.rank.n} runs, 8 queries)`);
+    }
     row('browser: requests off this server', external.length ? external.join(', ') : 'none');
   } finally {
     await browser.close();

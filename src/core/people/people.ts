@@ -75,7 +75,7 @@ export class PeopleIndex {
   readonly people: Person[];
   readonly #byKey = new Map<string, Person>();
   readonly #bySurname = new Map<string, Person[]>();
-  /** Fuzzy candidates by first letter (prominent people only, to stay fast and avoid odd matches). */
+  /** Fuzzy candidates by their first two letters (prominent people only, to stay fast and avoid odd matches). */
   readonly #byInitial = new Map<string, Person[]>();
   readonly #file: PeopleFile;
 
@@ -106,10 +106,11 @@ export class PeopleIndex {
         list.push(p);
         this.#bySurname.set(s, list);
       }
-      if (p.weight >= MIN_FUZZY_WEIGHT) {
-        const list = this.#byInitial.get(p.key[0]!) ?? [];
+      if (p.weight >= MIN_FUZZY_WEIGHT && p.key.length >= 2) {
+        const k2 = p.key.slice(0, 2);
+        const list = this.#byInitial.get(k2) ?? [];
         list.push(p);
-        this.#byInitial.set(p.key[0]!, list);
+        this.#byInitial.set(k2, list);
       }
     }
     for (const list of this.#bySurname.values()) list.sort((a, b) => b.weight - a.weight);
@@ -136,7 +137,8 @@ export class PeopleIndex {
     const max = key.length >= 12 ? 2 : 1;
     let best: Person | undefined;
     let bestD = max + 1;
-    for (const p of this.#byInitial.get(key[0]!) ?? []) {
+    // Typos rarely hit the first two letters: only names starting like the typed one are compared.
+    for (const p of this.#byInitial.get(key.slice(0, 2)) ?? []) {
       if (Math.abs(p.key.length - key.length) > max) continue;
       const d = damerauLevenshtein(key, p.key, max);
       if (d < bestD || (d === bestD && best && p.weight > best.weight)) {
