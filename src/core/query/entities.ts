@@ -198,10 +198,7 @@ function cueBefore(tokens: readonly Token[], s: number): PersonRole | null {
 }
 
 /** Whether token i is a word the query lexicon knows (a genre, mood, negator…): not part of a name. */
-const isLexical = (tokens: readonly Token[], i: number) => {
-  const m = matchAt(tokens, i);
-  return !!m && m.via !== 'typo';
-};
+const isLexical = (tokens: readonly Token[], i: number) => /\d/u.test(tokens[i]!.text) || !!matchAt(tokens, i);
 
 /**
  * People by full name (exact, or with a typo: "tom hankss"), or by surname alone when it is
@@ -213,6 +210,12 @@ export function findPeople(tokens: readonly Token[], text: string, ctx: QueryCon
   const cat = ctx.catalogue;
   if (!people || !cat) return [];
   const out: Entity[] = [];
+  const lexMemo = new Map<number, boolean>();
+  const lexical = (k: number) => {
+    let v = lexMemo.get(k);
+    if (v === undefined) lexMemo.set(k, (v = isLexical(tokens, k)));
+    return v;
+  };
   const free = (s: number, e: number) => {
     for (let k = s; k < e; k++) if (taken[k] || (k > s && isClauseBreak(tokens[k]!.gap))) return false;
     return true;
@@ -228,16 +231,16 @@ export function findPeople(tokens: readonly Token[], text: string, ctx: QueryCon
         break;
       }
       // Typos only on words the query lexicon doesn't know (not "feel good", "sci fi").
-      let lexical = false;
-      for (let k = i; k < i + n; k++) if (isLexical(tokens, k)) lexical = true;
-      if (lexical) continue;
+      let known = false;
+      for (let k = i; k < i + n && !known; k++) known = lexical(k);
+      if (known) continue;
       const fuzzy = people.findName(key);
       if (fuzzy) {
         found = { hit: fuzzy, e: i + n };
         break;
       }
     }
-    if (!found && free(i, i + 1) && tokens[i]!.text.length >= 4 && !isLexical(tokens, i)) {
+    if (!found && free(i, i + 1) && tokens[i]!.text.length >= 4 && !lexical(i)) {
       const typed = text.slice(tokens[i]!.start, tokens[i]!.end);
       const capital = /^\p{Lu}/u.test(typed) && i > 0;
       const cued = cueBefore(tokens, i) !== null || FILM_WORDS.has(t(tokens, i + 1));
