@@ -62,23 +62,31 @@ class SearchState {
   #controller: AbortController | null = null;
   #cache = new Map<string, Answer>();
   #sims = new Map<string, Float32Array | null>();
-  #peopleLoading = false;
+  #peopleLoading: Promise<void> | null = null;
   #version = -1;
+  /** Intents parsed without the people index (re-read once it arrives, before ranking). */
+  #withoutPeople = new WeakSet<QueryIntent>();
 
-  /** Loads the people index in the background (after first paint); the query is re-read when it arrives. */
-  loadPeople(): void {
+  /** Loads the people index in the background (after first paint). */
+  loadPeople(): Promise<void> {
     const cat = catalogue.current;
-    if (this.#peopleLoading || !cat) return;
-    this.#peopleLoading = true;
-    loadPeople(cat.movies.length)
+    if (!cat) return Promise.resolve();
+    this.#peopleLoading ??= loadPeople(cat.movies.length)
       .then((file) => {
-        if (!file) return;
-        this.people = new PeopleIndex(file, cat);
-        if (this.text.trim()) this.setText(this.text, { force: true });
+        if (file) this.people = new PeopleIndex(file, cat);
       })
       .catch(() => {
-        this.#peopleLoading = false; // retried on the next search
+        this.#peopleLoading = null; // retried on the next search; search works without people meanwhile
       });
+    return this.#peopleLoading;
+  }
+
+  #parse(text: string): QueryIntent | null {
+    if (!text.trim()) return null;
+    const cat = catalogue.current;
+    const intent = parseQuery(text, { latestYear: cat?.latestYear ?? 2018, context: { catalogue: cat ?? undefined, people: this.people ?? undefined } });
+    if (!this.people) this.#withoutPeople.add(intent);
+    return intent;
   }
 
   /** Parses `q` (now) and ranks it after the debounce, or at once with `immediate` (Enter). */
@@ -87,11 +95,8 @@ class SearchState {
     if (text === this.text && !opts.force && !opts.immediate) return;
     if (text === this.text && opts.immediate && !this.#timer) return;
     this.text = text;
-    this.loadPeople();
-    const cat = catalogue.current;
-    this.intent = text.trim()
-      ? parseQuery(text, { latestYear: cat?.latestYear ?? 2018, context: { catalogue: cat ?? undefined, people: this.people ?? undefined } })
-      : null;
+    void this.loadPeople();
+    this.intent = this.#parse(text);
     this.#schedule(opts.immediate ? 0 : DEBOUNCE_MS);
   }
 
@@ -128,8 +133,22 @@ class SearchState {
     this.#controller = c;
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.#run(intent, c.signal);
+      void this.#whenPeople(intent, c.signal).then((ready) => this.#run(ready, c.signal));
     }, ms);
+  }
+
+  /**
+   * The intent to rank: if it was parsed before the people index arrived, waits for the index (at
+   * most 4 s) and parses again, so "Tom Hanks movies" is never first ranked as plain words and then
+   * reordered under the user's eyes.
+   */
+  async #whenPeople(intent: QueryIntent, signal: AbortSignal): Promise<QueryIntent> {
+    if (!this.#withoutPeople.has(intent)) return intent;
+    await Promise.race([this.loadPeople(), new Promise((r) => setTimeout(r, 4000))]);
+    if (signal.aborted || !this.people || this.intent !== intent) return intent;
+    const again = this.#parse(this.text) ?? intent;
+    this.intent = again;
+    return again;
   }
 
   async #rank(intent: QueryIntent, scores: Float32Array | null, textKey: string): Promise<Answer> {
