@@ -85,6 +85,7 @@ test('no flash of wrong results: stale lists are marked, no generic list, no reo
 
 test('"movies like Toy Story": the heading names it, Toy Story is not among the results, and people link to more', async ({ page }) => {
   test.setTimeout(180_000);
+  await record(page);
   await page.goto('./#/search?q=' + encodeURIComponent('movies like Toy Story'));
   await expect(page.getByRole('heading', { name: 'Because you asked for movies like Toy Story' })).toBeVisible({ timeout: 60_000 });
   await settled(page, 'movies like Toy Story', 150_000);
