@@ -13,7 +13,7 @@ async function record(page: Page): Promise<void> {
       const list = document.querySelector('ol[aria-label="Recommendations"]');
       const heading = document.getElementById('recs-h')?.textContent ?? '';
       if (!list) return heading ? { heading, stale: 'none', query: '', titles: '' } : null;
-      const titles = [...list.querySelectorAll('article')].map((a) => a.getAttribute('aria-label') ?? '').join(' | ');
+      const titles = Array.from(list.querySelectorAll('article')).map((a) => a.getAttribute('aria-label') ?? '').join(' | ');
       return { heading, stale: list.getAttribute('data-stale') ?? '', query: list.getAttribute('data-query') ?? '', titles };
     };
     const push = () => {

@@ -101,7 +101,7 @@ export function searchTitles(cat: Catalogue, query: string, limit = 20): TitleHi
   cat.movies.forEach((movie, i) => {
     if (year !== null && movie.year !== year) return;
     const k = keys[i]!;
-    let quality = 0;
+    let quality: number;
     let distance = 0;
     if (k === key) quality = 3;
     else if (k.startsWith(key)) quality = 2;

@@ -3,9 +3,11 @@
  * for the sentence encoder. Deterministic and table-driven: the tables are genre-lexicon.ts,
  * ../mood/moods.ts (mood cues), feelings.ts, control-lexicon.ts and years.ts.
  *
- * Pipeline: tokenize → segment into year expressions, lexicon phrases (longest match, plurals,
- * typos) and plain words → one left-to-right pass that applies negation scopes, intensity
- * modifiers and feeling subjects → merge into a QueryIntent.
+ * Pipeline: find the catalogue-dependent items (people, "like <title>", content limits:
+ * entities.ts) → tokenize → segment into year expressions, lexicon phrases (longest match,
+ * plurals, typos) and plain words → one left-to-right pass (`TableParser`, one method per kind of
+ * item) that applies negation scopes, intensity modifiers and feeling subjects → merge into a
+ * QueryIntent.
  *
  * Scope rules:
  * - A negator ("no", "not a", "without", "anything but", "nothing") applies to the next genre, mood,
@@ -187,55 +189,110 @@ export function parseQuery(text: string, options: ParseOptions = {}): QueryInten
 
 /** The table-driven pass: genres, exclusions, moods, years, feelings and the residual. */
 function parseTables(text: string, options: Partial<YearOptions>): QueryIntent {
-  const o: YearOptions = { ...DEFAULTS, ...options };
-  const tokens = tokenize(text);
-  const items = segment(tokens, o);
-  const roles: Role[] = tokens.map(() => 'content');
-  const setRole = (s: number, e: number, r: Role) => {
-    for (let k = s; k < e; k++) roles[k] = r;
-  };
-  const slice = (s: number, e: number) => text.slice(tokens[s]!.start, tokens[e - 1]!.end);
+  return new TableParser(text, { ...DEFAULTS, ...options }).parse();
+}
 
-  const spans: QuerySpan[] = [];
+type AvoidRun = { span: number; s: number; e: number; words: number; item: number };
+type LexItem = Extract<Item, { k: 'lex' }>;
+
+/**
+ * One left-to-right pass over the segmented items, one method per kind of item (years, plain word,
+ * genre, mood, feeling, negator, intensifier, subject, connector, clause break, stop phrase,
+ * filler), sharing the scope state: the open negation, intensifier and feeling subject.
+ */
+class TableParser {
+  private readonly tokens: Token[];
+  private readonly items: Item[];
+  private readonly roles: Role[];
+  private readonly spans: QuerySpan[] = [];
   /** Typo-corrected words, written corrected into the residual ("thriler" → "thriller"). */
-  const fixes = new Map<number, string>();
-  for (const it of items) if (it.k === 'lex' && it.m.via === 'typo') fixes.set(it.s, it.m.key);
-  const genreChips: GenreChip[] = [];
-  const moodHits: MoodHit[] = [];
-  const yearHits: YearMatch[] = [];
-  const avoid: string[] = [];
-  const feelings: { id: string; label: string }[] = [];
-  let order = 0;
+  private readonly fixes = new Map<number, string>();
+  private readonly genreChips: GenreChip[] = [];
+  private readonly moodHits: MoodHit[] = [];
+  private readonly yearHits: YearMatch[] = [];
+  private readonly avoid: string[] = [];
+  private readonly feelings: { id: string; label: string }[] = [];
+  private order = 0;
+  private neg: Neg | null = null;
+  private int: { factor: number; s: number; e: number; fillers: number } | null = null;
+  private subject: { s: number; e: number; seen: number } | null = null;
+  private avoidRun: AvoidRun | null = null;
 
-  let neg: Neg | null = null;
-  let int: { factor: number; s: number; e: number; fillers: number } | null = null;
-  let subject: { s: number; e: number; seen: number } | null = null;
-  let avoidRun: { span: number; s: number; e: number; words: number; item: number } | null = null;
+  constructor(
+    private readonly text: string,
+    o: YearOptions,
+  ) {
+    this.tokens = tokenize(text);
+    this.items = segment(this.tokens, o);
+    this.roles = this.tokens.map(() => 'content');
+    for (const it of this.items) if (it.k === 'lex' && it.m.via === 'typo') this.fixes.set(it.s, it.m.key);
+  }
 
-  const flushAvoid = () => {
-    if (!avoidRun) return;
-    const term = tokens
-      .slice(avoidRun.s, avoidRun.e)
+  parse(): QueryIntent {
+    this.items.forEach((it, idx) => this.item(it, idx));
+    this.flushAvoid();
+    const { text, tokens, roles, spans } = this;
+    const genres = mergeGenres(this.genreChips);
+    for (const c of this.genreChips) {
+      spans.push({ kind: 'genre', start: tokens[c.s]!.start, end: tokens[c.e - 1]!.end, text: this.slice(c.s, c.e), genres: c.genres, negated: c.negated, combo: c.combo });
+    }
+    spans.sort((a, b) => a.start - b.start || a.end - b.end);
+    const moods = mergeMoods(this.moodHits);
+    return {
+      text,
+      genres,
+      moods,
+      years: combineYears(this.yearHits),
+      residual: residualText(text, tokens, roles, this.fixes),
+      content: tokens
+        .filter((_, k) => roles[k] === 'content')
+        .map((t) => text.slice(t.start, t.end))
+        .join(' '),
+      avoid: this.avoid,
+      feelings: this.feelings,
+      emotionalTone: emotionalTone(moods),
+      spans,
+    };
+  }
+
+  // ------------------------------------------------------------ shared helpers
+
+  private setRole(s: number, e: number, r: Role): void {
+    for (let k = s; k < e; k++) this.roles[k] = r;
+  }
+
+  private slice(s: number, e: number): string {
+    return this.text.slice(this.tokens[s]!.start, this.tokens[e - 1]!.end);
+  }
+
+  private flushAvoid(): void {
+    const run = this.avoidRun;
+    if (!run) return;
+    const term = this.tokens
+      .slice(run.s, run.e)
       .map((t) => t.text)
       .join(' ');
-    avoid.push(term);
-    spans.push({ kind: 'avoid', start: tokens[avoidRun.span]!.start, end: tokens[avoidRun.e - 1]!.end, text: slice(avoidRun.span, avoidRun.e), term });
-    avoidRun = null;
-  };
-  const endNeg = () => {
-    flushAvoid();
-    neg = null;
-  };
+    this.avoid.push(term);
+    this.spans.push({ kind: 'avoid', start: this.tokens[run.span]!.start, end: this.tokens[run.e - 1]!.end, text: this.slice(run.span, run.e), term });
+    this.avoidRun = null;
+  }
+
+  private endNeg(): void {
+    this.flushAvoid();
+    this.neg = null;
+  }
+
   /** The negation that applies to item idx, if any (ends a scope that no longer reaches it). */
-  const activeNeg = (idx: number, kind: TargetKind): Neg | null => {
-    const n = neg as Neg | null;
+  private activeNeg(idx: number, kind: TargetKind): Neg | null {
+    const n = this.neg;
     if (!n) return null;
     if (n.open || (n.last === idx - 1 && n.lastKind === kind)) return n;
-    endNeg();
+    this.endNeg();
     return null;
-  };
+  }
+
   /** Marks item idx as a negated target; returns the start token of its span. */
-  const hitNeg = (n: Neg, idx: number, s: number, kind: TargetKind): number => {
+  private hitNeg(n: Neg, idx: number, s: number, kind: TargetKind): number {
     const start = n.hit ? s : n.start;
     n.hit = true;
     n.open = false;
@@ -243,272 +300,269 @@ function parseTables(text: string, options: Partial<YearOptions>): QueryIntent {
     n.lastKind = kind;
     n.gap = 0;
     return start;
-  };
+  }
+
   /** Whether a comma-separated list goes on to an "or"/"and" before the clause ends. */
-  const listContinues = (from: number): boolean => {
-    for (let j = from; j < items.length; j++) {
-      const it = items[j]!;
-      if (j > from && /[.;:!?]/u.test(tokens[it.s]!.gap)) return false;
+  private listContinues(from: number): boolean {
+    for (let j = from; j < this.items.length; j++) {
+      const it = this.items[j]!;
+      if (j > from && /[.;:!?]/u.test(this.tokens[it.s]!.gap)) return false;
       if (it.k !== 'lex') continue;
       if (it.m.entries.some((e) => e.t === 'break' || e.t === 'neg')) return false;
       if (it.m.entries.some((e) => e.t === 'conj')) return true;
     }
     return false;
-  };
+  }
 
-  const addMood = (mood: MoodId, weight: number, negated: boolean, source: 'cue' | 'feeling', s: number, e: number) => {
+  private addMood(mood: MoodId, weight: number, negated: boolean, source: 'cue' | 'feeling', s: number, e: number): MoodWant {
     const w = Math.min(MAX_WEIGHT, Math.round(weight * 1000) / 1000);
     const want: MoodWant = { mood, weight: w, negated, source };
-    moodHits.push({ want, order: order++ });
-    if (source === 'cue') spans.push({ kind: 'mood', start: tokens[s]!.start, end: tokens[e - 1]!.end, text: slice(s, e), mood, weight: w, negated });
+    this.moodHits.push({ want, order: this.order++ });
+    if (source === 'cue') this.spans.push({ kind: 'mood', start: this.tokens[s]!.start, end: this.tokens[e - 1]!.end, text: this.slice(s, e), mood, weight: w, negated });
     return want;
-  };
+  }
 
-  const applyGenre = (term: GenreTerm, it: Extract<Item, { k: 'lex' }>, idx: number) => {
-    const n = activeNeg(idx, term.keep ? 'word' : 'genre');
+  // ------------------------------------------------------------ one method per kind of item
+
+  private item(it: Item, idx: number): void {
+    const first = this.tokens[it.s]!;
+    // Clause punctuation before this item: ends, or for "a, b or c" lists continues, a negation.
+    if (idx > 0 && isClauseBreak(first.gap)) {
+      this.subject = null;
+      this.int = null;
+      const n = this.neg;
+      if (n) {
+        if (/^,+$/u.test(first.gap) && n.hit && this.listContinues(idx)) {
+          this.flushAvoid();
+          n.open = true;
+          n.gap = 0;
+        } else this.endNeg();
+      }
+    }
+    if (it.k === 'years') this.years(it, idx);
+    else if (it.k === 'word') this.word(it, idx);
+    else this.lexical(it, idx);
+  }
+
+  private years(it: Extract<Item, { k: 'years' }>, idx: number): void {
+    const { roles, tokens } = this;
+    if (it.m.setting) {
+      this.setRole(it.s, it.e, 'content');
+      for (let k = it.s; k < it.e; k++) if (tokens[k]!.text === 'in' || tokens[k]!.text === 'the') roles[k] = 'filler';
+      this.endNeg();
+      return;
+    }
+    let range: YearRange = it.m.range;
+    let s = it.s;
+    const n = this.activeNeg(idx, 'years');
+    if (n && !n.soft) {
+      s = this.hitNeg(n, idx, it.s, 'years');
+      // "nothing before 1990" → from 1990; a negated point cannot be expressed and is dropped.
+      if (it.m.kind === 'bound' && range.to !== undefined && range.from === undefined) range = { from: range.to + 1 };
+      else if (it.m.kind === 'bound' && range.from !== undefined && range.to === undefined) range = { to: range.from - 1 };
+      else range = {};
+    }
+    this.setRole(s, it.e, 'control');
+    if (range.from !== undefined || range.to !== undefined) {
+      this.yearHits.push({ ...it.m, range });
+      this.spans.push({ kind: 'years', start: tokens[s]!.start, end: tokens[it.e - 1]!.end, text: this.slice(s, it.e), years: range });
+    }
+    this.int = null;
+    this.subject = null;
+  }
+
+  private word(it: Extract<Item, { k: 'word' }>, idx: number): void {
+    this.subject = null;
+    this.int = null;
+    const n = this.activeNeg(idx, 'word');
+    const run = this.avoidRun;
+    if (n && (!run || run.item !== idx - 1 || run.words < MAX_AVOID_WORDS)) {
+      if (run && run.item === idx - 1) {
+        this.avoidRun = { ...run, e: it.e, words: run.words + 1, item: idx };
+        n.last = idx;
+      } else {
+        this.flushAvoid();
+        const span = this.hitNeg(n, idx, it.s, 'word');
+        this.avoidRun = { span, s: it.s, e: it.e, words: 1, item: idx };
+      }
+      this.roles[it.s] = 'control';
+      return;
+    }
+    if (n) this.endNeg();
+    this.roles[it.s] = 'content';
+  }
+
+  /** A lexicon item: picks the meaning that fits the context, then hands it to its method. */
+  private lexical(it: LexItem, idx: number): void {
+    const entries = it.m.entries;
+    const state = entries.find((e): e is Extract<LexEntry, { t: 'state' }> => e.t === 'state');
+    if (state && (this.subject || state.standalone)) {
+      this.feeling(state.feeling, it);
+      this.subject = null;
+      this.int = null;
+      this.neg = null;
+      return;
+    }
+    const entry = KIND_ORDER.map((k) => entries.find((e) => e.t === k)).find((e) => e !== undefined);
+    if (!entry) {
+      // A state word without a subject and no other meaning ("blue"): plain content.
+      this.subject = null;
+      this.int = null;
+      if (this.neg) this.endNeg();
+      this.setRole(it.s, it.e, 'content');
+      return;
+    }
+    switch (entry.t) {
+      case 'genre':
+        return this.genre(entry.term, it, idx);
+      case 'mood':
+        return this.mood(entry.moods, it, idx);
+      case 'neg':
+        return this.negator(entry.soft, it);
+      case 'int':
+        return this.intensifier(entry.factor, it);
+      case 'subject':
+        this.subject = { s: it.s, e: it.e, seen: 0 };
+        return this.setRole(it.s, it.e, 'filler');
+      case 'conj':
+        return this.connector(it, idx);
+      case 'break':
+        this.endNeg();
+        this.subject = null;
+        this.int = null;
+        return this.setRole(it.s, it.e, 'filler');
+      case 'stop':
+        return this.stop(it, idx);
+      case 'filler':
+      case 'state':
+        return this.filler(it);
+    }
+  }
+
+  private genre(term: GenreTerm, it: LexItem, idx: number): void {
+    if (this.avoidRun) this.flushAvoid();
+    this.applyGenre(term, it, idx);
+    this.int = null;
+    this.subject = null;
+  }
+
+  private applyGenre(term: GenreTerm, it: LexItem, idx: number): void {
+    const n = this.activeNeg(idx, term.keep ? 'word' : 'genre');
     if (n && term.keep && !n.soft) {
       // "no zombies": a topic word is avoided, not its whole genre.
-      flushAvoid();
-      const span = hitNeg(n, idx, it.s, 'word');
-      avoidRun = { span, s: it.s, e: it.e, words: 1, item: idx };
-      setRole(span, it.e, 'control');
+      this.flushAvoid();
+      const span = this.hitNeg(n, idx, it.s, 'word');
+      this.avoidRun = { span, s: it.s, e: it.e, words: 1, item: idx };
+      this.setRole(span, it.e, 'control');
       return;
     }
     if (n) {
-      const s = hitNeg(n, idx, it.s, 'genre');
-      setRole(s, it.e, 'control');
+      const s = this.hitNeg(n, idx, it.s, 'genre');
+      this.setRole(s, it.e, 'control');
       if (n.soft) {
         const mood = term.genres.map((g) => GENRE_MOOD[g]).find((m) => m !== undefined);
-        if (mood) addMood(mood, 0.5, true, 'cue', s, it.e);
+        if (mood) this.addMood(mood, 0.5, true, 'cue', s, it.e);
         return;
       }
-      const prev = genreChips[genreChips.length - 1];
+      const prev = this.genreChips[this.genreChips.length - 1];
       // "no horror comedy": adjacent genres under one negation form a combination.
-      if (prev && prev.negated && prev.item === idx - 1 && !isClauseBreak(tokens[it.s]!.gap)) {
+      if (prev && prev.negated && prev.item === idx - 1 && !isClauseBreak(this.tokens[it.s]!.gap)) {
         prev.genres = [...new Set([...prev.genres, ...term.genres])];
         prev.combo = true;
         prev.e = it.e;
         prev.item = idx;
         return;
       }
-      genreChips.push({ s, e: it.e, genres: [...term.genres], negated: true, combo: term.combo === true || term.genres.length > 1, item: idx });
+      this.genreChips.push({ s, e: it.e, genres: [...term.genres], negated: true, combo: term.combo === true || term.genres.length > 1, item: idx });
       return;
     }
-    setRole(it.s, it.e, term.keep ? 'content' : 'positive');
-    if (int) setRole(int.s, int.e, 'positive');
-    genreChips.push({ s: it.s, e: it.e, genres: [...term.genres], negated: false, combo: term.combo === true, item: idx });
-    for (const [mood, w] of term.moods ?? []) addMood(mood, w * (int?.factor ?? 1), false, 'cue', it.s, it.e);
-  };
-
-  const applyMood = (moods: readonly [MoodId, number][], it: Extract<Item, { k: 'lex' }>, idx: number) => {
-    const request = REQUEST_PHRASES.has(it.m.key) || tokens.slice(it.s, it.e).some((t) => REQUEST_WORDS.has(t.text));
-    const n = activeNeg(idx, 'mood');
-    if (n) {
-      const s = hitNeg(n, idx, it.s, 'mood');
-      setRole(s, it.e, 'control');
-      for (const [mood, w] of moods) addMood(mood, (n.soft ? 0.5 : 1) * Math.min(1, w), true, 'cue', s, it.e);
-      return;
-    }
-    const s = int ? int.s : it.s;
-    setRole(s, it.e, request ? 'control' : 'positive');
-    for (const [mood, w] of moods) addMood(mood, w * (int?.factor ?? 1), false, 'cue', s, it.e);
-  };
-
-  const applyFeeling = (f: FeelingDef, it: Item) => {
-    const s = subject ? subject.s : int ? int.s : it.s;
-    setRole(s, it.e, 'control');
-    if (neg) {
-      // "I'm not sad": no feeling stated.
-      endNeg();
-      return;
-    }
-    const factor = int?.factor ?? 1;
-    const wants: MoodWant[] = [];
-    for (const [mood, w] of f.wants) wants.push(addMood(mood, w * factor, false, 'feeling', s, it.e));
-    for (const [mood, w] of f.avoids ?? []) wants.push(addMood(mood, w, true, 'feeling', s, it.e));
-    feelings.push({ id: f.id, label: f.label });
-    spans.push({ kind: 'feeling', start: tokens[s]!.start, end: tokens[it.e - 1]!.end, text: slice(s, it.e), feeling: f.id, label: f.label, moods: wants });
-  };
-
-  items.forEach((it, idx) => {
-    const first = tokens[it.s]!;
-    // Clause punctuation before this item: ends, or for "a, b or c" lists continues, a negation.
-    if (idx > 0 && isClauseBreak(first.gap)) {
-      subject = null;
-      int = null;
-      const n = neg as Neg | null;
-      if (n) {
-        if (/^,+$/u.test(first.gap) && n.hit && listContinues(idx)) {
-          flushAvoid();
-          n.open = true;
-          n.gap = 0;
-        } else endNeg();
-      }
-    }
-
-    if (it.k === 'years') {
-      if (it.m.setting) {
-        setRole(it.s, it.e, 'content');
-        for (let k = it.s; k < it.e; k++) if (tokens[k]!.text === 'in' || tokens[k]!.text === 'the') roles[k] = 'filler';
-        endNeg();
-        return;
-      }
-      let range: YearRange = it.m.range;
-      let s = it.s;
-      const n = activeNeg(idx, 'years');
-      if (n && !n.soft) {
-        s = hitNeg(n, idx, it.s, 'years');
-        // "nothing before 1990" → from 1990; a negated point cannot be expressed and is dropped.
-        if (it.m.kind === 'bound' && range.to !== undefined && range.from === undefined) range = { from: range.to + 1 };
-        else if (it.m.kind === 'bound' && range.from !== undefined && range.to === undefined) range = { to: range.from - 1 };
-        else range = {};
-      }
-      setRole(s, it.e, 'control');
-      if (range.from !== undefined || range.to !== undefined) {
-        yearHits.push({ ...it.m, range });
-        spans.push({ kind: 'years', start: tokens[s]!.start, end: tokens[it.e - 1]!.end, text: slice(s, it.e), years: range });
-      }
-      int = null;
-      subject = null;
-      return;
-    }
-
-    if (it.k === 'word') {
-      subject = null;
-      int = null;
-      const n = activeNeg(idx, 'word');
-      const run = avoidRun as { span: number; s: number; e: number; words: number; item: number } | null;
-      if (n && (!run || run.item !== idx - 1 || run.words < MAX_AVOID_WORDS)) {
-        if (run && run.item === idx - 1) {
-          avoidRun = { ...run, e: it.e, words: run.words + 1, item: idx };
-          n.last = idx;
-        } else {
-          flushAvoid();
-          const span = hitNeg(n, idx, it.s, 'word');
-          avoidRun = { span, s: it.s, e: it.e, words: 1, item: idx };
-        }
-        roles[it.s] = 'control';
-        return;
-      }
-      if (n) endNeg();
-      roles[it.s] = 'content';
-      return;
-    }
-
-    // Lexicon item: pick the meaning that fits the context.
-    const entries = it.m.entries;
-    const state = entries.find((e): e is Extract<LexEntry, { t: 'state' }> => e.t === 'state');
-    if (state && (subject || state.standalone)) {
-      applyFeeling(state.feeling, it);
-      subject = null;
-      int = null;
-      neg = null;
-      return;
-    }
-    const entry = KIND_ORDER.map((k) => entries.find((e) => e.t === k)).find((e) => e !== undefined);
-    if (!entry) {
-      // A state word without a subject and no other meaning ("blue"): plain content.
-      subject = null;
-      int = null;
-      if (neg) endNeg();
-      setRole(it.s, it.e, 'content');
-      return;
-    }
-    switch (entry.t) {
-      case 'genre':
-        if (avoidRun) flushAvoid();
-        applyGenre(entry.term, it, idx);
-        int = null;
-        subject = null;
-        return;
-      case 'mood':
-        if (avoidRun) flushAvoid();
-        applyMood(entry.moods, it, idx);
-        int = null;
-        subject = null;
-        return;
-      case 'neg':
-        endNeg();
-        neg = { soft: entry.soft, start: it.s, hit: false, open: true, last: -2, lastKind: null, gap: 0 };
-        int = null;
-        setRole(it.s, it.e, 'control');
-        return;
-      case 'int':
-        int = int ? { factor: int.factor * entry.factor, s: int.s, e: it.e, fillers: 0 } : { factor: entry.factor, s: it.s, e: it.e, fillers: 0 };
-        setRole(it.s, it.e, neg && (neg as Neg).open ? 'control' : 'filler');
-        return;
-      case 'subject':
-        subject = { s: it.s, e: it.e, seen: 0 };
-        setRole(it.s, it.e, 'filler');
-        return;
-      case 'conj': {
-        const n = neg as Neg | null;
-        if (n && n.hit && (n.open || n.last === idx - 1 || n.gap <= NEG_WINDOW)) {
-          flushAvoid();
-          n.open = true;
-          n.gap = 0;
-          setRole(it.s, it.e, 'control');
-        } else setRole(it.s, it.e, 'filler');
-        return;
-      }
-      case 'break':
-        endNeg();
-        subject = null;
-        int = null;
-        setRole(it.s, it.e, 'filler');
-        return;
-      case 'stop': {
-        subject = null;
-        int = null;
-        const n = activeNeg(idx, 'word');
-        if (n) {
-          flushAvoid();
-          const span = hitNeg(n, idx, it.s, 'word');
-          avoidRun = { span, s: it.s, e: it.e, words: MAX_AVOID_WORDS, item: idx };
-          setRole(span, it.e, 'control');
-          flushAvoid();
-          return;
-        }
-        setRole(it.s, it.e, 'content');
-        return;
-      }
-      case 'filler':
-      case 'state': {
-        const n = neg as Neg | null;
-        setRole(it.s, it.e, n && n.open ? 'control' : 'filler');
-        if (n) {
-          n.gap++;
-          if (n.open && n.gap > NEG_WINDOW) endNeg();
-        }
-        if (int && ++int.fillers > 2) int = null;
-        if (subject && ++subject.seen > SUBJECT_WINDOW) subject = null;
-        return;
-      }
-    }
-  });
-  flushAvoid();
-
-  const genres = mergeGenres(genreChips);
-  for (const c of genreChips) {
-    spans.push({ kind: 'genre', start: tokens[c.s]!.start, end: tokens[c.e - 1]!.end, text: slice(c.s, c.e), genres: c.genres, negated: c.negated, combo: c.combo });
+    this.setRole(it.s, it.e, term.keep ? 'content' : 'positive');
+    if (this.int) this.setRole(this.int.s, this.int.e, 'positive');
+    this.genreChips.push({ s: it.s, e: it.e, genres: [...term.genres], negated: false, combo: term.combo === true, item: idx });
+    for (const [mood, w] of term.moods ?? []) this.addMood(mood, w * (this.int?.factor ?? 1), false, 'cue', it.s, it.e);
   }
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const moods = mergeMoods(moodHits);
-  return {
-    text,
-    genres,
-    moods,
-    years: combineYears(yearHits),
-    residual: residualText(text, tokens, roles, fixes),
-    content: tokens
-      .filter((_, k) => roles[k] === 'content')
-      .map((t) => text.slice(t.start, t.end))
-      .join(' '),
-    avoid,
-    feelings,
-    emotionalTone: emotionalTone(moods),
-    spans,
-  };
+
+  private mood(moods: readonly [MoodId, number][], it: LexItem, idx: number): void {
+    if (this.avoidRun) this.flushAvoid();
+    const request = REQUEST_PHRASES.has(it.m.key) || this.tokens.slice(it.s, it.e).some((t) => REQUEST_WORDS.has(t.text));
+    const n = this.activeNeg(idx, 'mood');
+    if (n) {
+      const s = this.hitNeg(n, idx, it.s, 'mood');
+      this.setRole(s, it.e, 'control');
+      for (const [mood, w] of moods) this.addMood(mood, (n.soft ? 0.5 : 1) * Math.min(1, w), true, 'cue', s, it.e);
+    } else {
+      const s = this.int ? this.int.s : it.s;
+      this.setRole(s, it.e, request ? 'control' : 'positive');
+      for (const [mood, w] of moods) this.addMood(mood, w * (this.int?.factor ?? 1), false, 'cue', s, it.e);
+    }
+    this.int = null;
+    this.subject = null;
+  }
+
+  private feeling(f: FeelingDef, it: Item): void {
+    const s = this.subject ? this.subject.s : this.int ? this.int.s : it.s;
+    this.setRole(s, it.e, 'control');
+    if (this.neg) {
+      // "I'm not sad": no feeling stated.
+      this.endNeg();
+      return;
+    }
+    const factor = this.int?.factor ?? 1;
+    const wants: MoodWant[] = [];
+    for (const [mood, w] of f.wants) wants.push(this.addMood(mood, w * factor, false, 'feeling', s, it.e));
+    for (const [mood, w] of f.avoids ?? []) wants.push(this.addMood(mood, w, true, 'feeling', s, it.e));
+    this.feelings.push({ id: f.id, label: f.label });
+    this.spans.push({ kind: 'feeling', start: this.tokens[s]!.start, end: this.tokens[it.e - 1]!.end, text: this.slice(s, it.e), feeling: f.id, label: f.label, moods: wants });
+  }
+
+  private negator(soft: boolean, it: LexItem): void {
+    this.endNeg();
+    this.neg = { soft, start: it.s, hit: false, open: true, last: -2, lastKind: null, gap: 0 };
+    this.int = null;
+    this.setRole(it.s, it.e, 'control');
+  }
+
+  private intensifier(factor: number, it: LexItem): void {
+    const int = this.int;
+    this.int = int ? { factor: int.factor * factor, s: int.s, e: it.e, fillers: 0 } : { factor, s: it.s, e: it.e, fillers: 0 };
+    this.setRole(it.s, it.e, this.neg?.open ? 'control' : 'filler');
+  }
+
+  private connector(it: LexItem, idx: number): void {
+    const n = this.neg;
+    if (n && n.hit && (n.open || n.last === idx - 1 || n.gap <= NEG_WINDOW)) {
+      this.flushAvoid();
+      n.open = true;
+      n.gap = 0;
+      this.setRole(it.s, it.e, 'control');
+    } else this.setRole(it.s, it.e, 'filler');
+  }
+
+  private stop(it: LexItem, idx: number): void {
+    this.subject = null;
+    this.int = null;
+    const n = this.activeNeg(idx, 'word');
+    if (n) {
+      this.flushAvoid();
+      const span = this.hitNeg(n, idx, it.s, 'word');
+      this.avoidRun = { span, s: it.s, e: it.e, words: MAX_AVOID_WORDS, item: idx };
+      this.setRole(span, it.e, 'control');
+      this.flushAvoid();
+      return;
+    }
+    this.setRole(it.s, it.e, 'content');
+  }
+
+  private filler(it: LexItem): void {
+    const n = this.neg;
+    this.setRole(it.s, it.e, n && n.open ? 'control' : 'filler');
+    if (n) {
+      n.gap++;
+      if (n.open && n.gap > NEG_WINDOW) this.endNeg();
+    }
+    if (this.int && ++this.int.fillers > 2) this.int = null;
+    if (this.subject && ++this.subject.seen > SUBJECT_WINDOW) this.subject = null;
+  }
 }
 
 function mergeGenres(chips: readonly GenreChip[]): QueryIntent['genres'] {
