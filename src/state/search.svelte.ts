@@ -3,17 +3,17 @@
  * keystroke), ranks after a short pause (Enter skips it), and decides what the page shows while a
  * ranking is on its way:
  * - the previous results stay, marked stale, until the new ranking is ready (never an empty flash);
- * - a ranking without the encoder is shown only when the query has structure it can satisfy
- *   (genres, moods, years, people, a title); a purely descriptive query waits for the encoder, so a
- *   generic popularity list never appears for it;
- * - shown cards are not reordered: when the encoder finishes after a first ranking was shown (its
- *   first download), the refined ranking is offered, and applied when the user asks.
+ * - a query that leaves words for the encoder waits for it (a generic popularity list never
+ *   appears for a descriptive query); one that does not ("Tom Hanks movies", "sci-fi from the 90s")
+ *   is ranked at once;
+ * - so each query gets one list, and shown cards are never reordered unless the user acts (a like,
+ *   a chip edit, a new query).
  * The decisions are pure functions in src/core/query/plan.ts; ranking happens in the reco worker.
  */
 import type { RankNotes, RankedItem } from '../core/hybrid/rank';
 import { PeopleIndex } from '../core/people/people';
 import { parseQuery } from '../core/query/parse';
-import { encoderText, hasStructure, intentKey, needsEncoder } from '../core/query/plan';
+import { encoderText, intentKey, needsEncoder } from '../core/query/plan';
 import type { QueryIntent } from '../core/query/types';
 import { loadPeople } from '../services/data';
 import { recoClient } from '../services/reco-client';
@@ -48,8 +48,6 @@ class SearchState {
   intent = $state.raw<QueryIntent | null>(null);
   /** The results on screen (possibly for an older query: see `stale`). */
   shown = $state.raw<Shown | null>(null);
-  /** A better ranking of the shown query, ready to be applied on request. */
-  better = $state.raw<Shown | null>(null);
   /** Whether a ranking is on its way. */
   busy = $state(false);
   error = $state<string | null>(null);
@@ -104,12 +102,6 @@ class SearchState {
   edit(next: QueryIntent): void {
     this.intent = next;
     this.#schedule(0);
-  }
-
-  /** The user asked for the refined ranking. */
-  applyBetter(): void {
-    if (this.better && this.shown && this.better.key === this.shown.key) this.#show(this.better);
-    this.better = null;
   }
 
   /** Re-ranks when the recommender becomes ready or the user's feedback changes (their own action). */
@@ -183,26 +175,17 @@ class SearchState {
         this.#show(make(a, wantsEncoder && !!cached));
         return;
       }
-      // The encoder is needed. When it is warm, wait for it (tens of ms); when it must first be
-      // downloaded, show a structured first ranking meanwhile and offer the refined one later.
-      let shownFirst = false;
-      if (semantic.status !== 'ready' && hasStructure(intent)) {
-        const first = await this.#rank(intent, null, '');
-        if (signal.aborted) return;
-        this.#show(make(first, false));
-        shownFirst = true;
-      }
+      // The encoder is needed: wait for it (tens of ms when warm; on first use the page shows the
+      // download's progress over the previous, stale results). A ranking without it would be
+      // replaced moments later — exactly the reordering the user must not see. Without an encoder
+      // (download failed), the ranking on genres, moods and people is final.
       const scores = await semantic.scores(text, signal);
       if (signal.aborted) return;
       this.#sims.set(text, scores);
       if (this.#sims.size > 40) this.#sims.delete(this.#sims.keys().next().value!);
       const a = await this.#rank(intent, scores, scores ? text : '');
       if (signal.aborted) return;
-      const next = make(a, scores !== null);
-      if (shownFirst) {
-        if (scores) this.better = next;
-        this.busy = false;
-      } else this.#show(next);
+      this.#show(make(a, scores !== null));
     } catch (err) {
       if (signal.aborted) return;
       this.busy = false;
@@ -212,7 +195,6 @@ class SearchState {
 
   #show(s: Shown): void {
     this.shown = s;
-    this.better = null;
     this.busy = false;
     void reco.logShown(s.items, 'semantic', s.query).then((ids) => {
       if (this.shown === s && ids) this.shown = { ...s, impressionIds: ids };

@@ -1,7 +1,7 @@
 /**
- * How a parsed query is to be ranked and shown: what text goes to the sentence encoder, whether a
- * ranking without the encoder is worth showing (it is for "sci-fi from the 90s", it is not for
- * "a story about a lonely robot": that would be a generic popularity list), and a cache key.
+ * How a parsed query is to be ranked: what text goes to the sentence encoder, whether the encoder
+ * takes part at all ("Tom Hanks movies" needs none; "a story about a lonely robot" does, and
+ * without it would get a generic popularity list), and a cache key.
  */
 import type { QueryIntent } from './types';
 
@@ -9,17 +9,6 @@ import type { QueryIntent } from './types';
 export function encoderText(intent: QueryIntent, describe?: (movieId: number) => string | undefined): string {
   if (intent.like) return (describe?.(intent.like.movieId) ?? intent.like.title).trim();
   return (intent.residual || '').trim();
-}
-
-/** Whether the query states something the ranker can satisfy without the encoder. */
-export function hasStructure(intent: QueryIntent): boolean {
-  return (
-    intent.genres.include.length > 0 ||
-    intent.moods.some((m) => !m.negated) ||
-    intent.years !== null ||
-    (intent.people?.length ?? 0) > 0 ||
-    !!intent.like
-  );
 }
 
 /**
