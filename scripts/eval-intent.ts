@@ -5,7 +5,12 @@
  * with mood profiles and content data, for a new user — and checks each expectation against the
  * data. Prints the pass rate per category and overall (a query passes when all its checks hold).
  *
- *   npm run eval:intent [-- --verbose] [-- --no-encoder]
+ *   npm run eval:intent [-- --verbose] [-- --no-encoder] [-- --baseline]
+ *
+ * `--baseline` runs the same checks without the catalogue-dependent understanding (no people index
+ * or title lookup in the parser, no content data in the ranker) — the search before issue #15 —
+ * and the plain title search without typo tolerance is not available, so typos are still checked
+ * against the current instant search.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +33,7 @@ import { INTENT_CASES, type Category, type Check } from './eval/intent-set';
 
 const verbose = process.argv.includes('--verbose');
 const useEncoder = !process.argv.includes('--no-encoder');
+const baseline = process.argv.includes('--baseline');
 
 async function main(): Promise<void> {
   const load0 = loadavg()[0]!;
@@ -39,7 +45,7 @@ async function main(): Promise<void> {
   const people = new PeopleIndex(decodePeople(json('people.json'), n), catalogue);
   const content = decodeContentData(json('content.json'), n);
   const details = decodeCatalogueDetails(json('details.json'), catalogue.movies.map((m) => m.id));
-  const engine = new RecoEngine({ catalogue, moods: data.moods, content }, trainCf(data.ratings));
+  const engine = new RecoEngine({ catalogue, moods: data.moods, content: baseline ? null : content }, trainCf(data.ratings));
   const embedder = useEncoder && data.vectors ? await loadUseLiteNode() : null;
   const level = (i: number, dim: string) => content.levels[i * CONTENT_DIMS.length + CONTENT_DIMS.indexOf(dim as (typeof CONTENT_DIMS)[number])]!;
   const mood = (i: number, m: string) => (data.moods ? data.moods[i * MOOD_IDS.length + MOOD_IDS.indexOf(m as MoodId)]! : 0);
@@ -47,7 +53,7 @@ async function main(): Promise<void> {
   const byCat = new Map<Category, { pass: number; total: number }>();
   const failures: string[] = [];
   for (const c of INTENT_CASES) {
-    const intent = parseQuery(c.q, { latestYear: catalogue.latestYear, context: { catalogue, people } });
+    const intent = parseQuery(c.q, { latestYear: catalogue.latestYear, context: baseline ? {} : { catalogue, people } });
     let sims: Float32Array | null = null;
     const text = encoderText(intent, (id) => details[catalogue.indexOf.get(id)!]?.extract?.slice(0, 600));
     if (embedder && data.vectors && needsEncoder(intent) && text) sims = scoreVectors(data.vectors, (await embedder.embed([text]))[0]!);
@@ -125,7 +131,7 @@ async function main(): Promise<void> {
   }
   let pass = 0;
   let total = 0;
-  console.log(`\neval:intent — ${INTENT_CASES.length} labelled queries, top 10 of the app's ranking (new user${embedder ? ', USE-lite encoder' : ', no encoder'})`);
+  console.log(`\neval:intent — ${INTENT_CASES.length} labelled queries, top 10 of the app's ranking (new user${embedder ? ', USE-lite encoder' : ', no encoder'}${baseline ? '; BASELINE: no people, titles or content data' : ''})`);
   console.log('category        passed   rate');
   for (const [cat, s] of byCat) {
     pass += s.pass;
