@@ -16,6 +16,7 @@ import { parseQuery } from '../core/query/parse';
 import { encoderText, intentKey, needsEncoder } from '../core/query/plan';
 import type { QueryIntent } from '../core/query/types';
 import { loadPeople } from '../services/data';
+import { isWorkerError } from '../services/bridge/bridge';
 import { recoClient } from '../services/reco-client';
 import { catalogue } from './catalogue.svelte';
 import { reco } from './reco.svelte';
@@ -61,7 +62,9 @@ class SearchState {
   #cache = new Map<string, Answer>();
   #sims = new Map<string, Float32Array | null>();
   #peopleLoading: Promise<void> | null = null;
-  #version = -1;
+  /** The taste (feedback + weights) the shown ranking was made with, and a counter of tastes seen. */
+  #taste: unknown = null;
+  #tasteN = 0;
   /** Intents parsed without the people index (re-read once it arrives, before ranking). */
   #withoutPeople = new WeakSet<QueryIntent>();
 
@@ -107,7 +110,7 @@ class SearchState {
   /** Re-ranks when the recommender becomes ready or the user's feedback changes (their own action). */
   refresh(): void {
     if (reco.status !== 'ready' || !this.intent) return;
-    if (this.#version === reco.version && this.shown && !this.stale) return;
+    if (this.#taste === reco.taste && this.shown && !this.stale) return;
     this.#schedule(0);
   }
 
@@ -144,7 +147,7 @@ class SearchState {
   }
 
   async #rank(intent: QueryIntent, scores: Float32Array | null, textKey: string): Promise<Answer> {
-    const key = `${reco.version}|${textKey}|${scores ? 1 : 0}|${intentKey(intent)}`;
+    const key = `${this.#tasteN}|${textKey}|${scores ? 1 : 0}|${intentKey(intent)}`;
     const hit = this.#cache.get(key);
     if (hit) return hit;
     const a = await recoClient.searchPage(intent, scores, reco.weights, RESULTS);
@@ -157,7 +160,10 @@ class SearchState {
   async #run(intent: QueryIntent, signal: AbortSignal): Promise<void> {
     if (reco.status !== 'ready') return; // refresh() runs it once the recommender is ready
     this.error = null;
-    this.#version = reco.version;
+    if (this.#taste !== reco.taste) {
+      this.#taste = reco.taste;
+      this.#tasteN++;
+    }
     const key = intentKey(intent);
     const query = this.text;
     const details = catalogue.details;
@@ -189,7 +195,7 @@ class SearchState {
     } catch (err) {
       if (signal.aborted) return;
       this.busy = false;
-      this.error = err instanceof Error && /not started/.test(err.message) ? 'Recommendations are still being prepared…' : 'Something went wrong while ranking. Try again.';
+      this.error = isWorkerError(err, 'NOT_STARTED') ? 'Recommendations are still being prepared…' : 'Something went wrong while ranking. Try again.';
     }
   }
 
