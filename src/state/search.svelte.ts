@@ -111,7 +111,8 @@ class SearchState {
   refresh(): void {
     if (reco.status !== 'ready' || !this.intent) return;
     if (this.#taste === reco.taste && this.shown && !this.stale) return;
-    this.#schedule(0);
+    // After a like or dislike, re-rank after the same short pause as typing (several clicks in a row give one new list).
+    this.#schedule(this.shown ? DEBOUNCE_MS : 0);
   }
 
   #schedule(ms: number): void {
