@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --runs 5 --port 4181 --only cold,search]`: what a person waits for, measured
+ * `npm run bench:ui [-- --runs 5 --port 4181 --only cold,search --dist dist]`: what a person waits for, measured
  * on the production build (`npm run build` first) in headless Chromium at phone size (390×844,
  * touch). A benchmark, not a test: it prints figures, it asserts nothing.
  *
@@ -25,7 +25,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './paths';
 
@@ -34,11 +34,14 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     port: { type: 'string', default: '4181' },
     only: { type: 'string' },
+    /** Another build directory to serve (e.g. a copy of the build before a change, to compare back to back). */
+    dist: { type: 'string', default: 'dist' },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
 const PORT = Number(args.port);
 const BASE = `http://localhost:${PORT}/`;
+const DIST = resolve(ROOT, args.dist);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const want = (group: string) => !only || only.has(group);
 
@@ -81,11 +84,11 @@ const INIT = `(() => {
 })();`;
 
 function startServer(): Promise<ChildProcess> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    console.error('bench:ui: no production build in dist/ — run `npm run build` first.');
+  if (!existsSync(join(DIST, 'index.html'))) {
+    console.error(`bench:ui: no production build in ${DIST} — run \`npm run build\` first.`);
     process.exit(1);
   }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { cwd: ROOT, stdio: 'ignore' });
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const poll = async () => {

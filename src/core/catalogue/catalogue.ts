@@ -6,7 +6,7 @@ export interface Catalogue {
   movies: readonly MovieIndexEntry[];
   /** movieId → position in `movies` (the item index used by ratings and vectors). */
   indexOf: ReadonlyMap<number, number>;
-  /** titleKey of each movie, aligned with `movies`. */
+  /** titleKey of each movie, aligned with `movies` (computed on first use: title search, not start-up). */
   keys: readonly string[];
   /** Mean of all community ratings (the prior for damped means). */
   globalMean: number;
@@ -22,10 +22,13 @@ export function createCatalogue(movies: readonly MovieIndexEntry[]): Catalogue {
     count += m.n;
     if (m.year !== null && m.year > latestYear) latestYear = m.year;
   }
+  let keys: string[] | undefined;
   return {
     movies,
     indexOf: new Map(movies.map((m, i) => [m.id, i])),
-    keys: movies.map((m) => titleKey(m.title)),
+    get keys() {
+      return (keys ??= movies.map((m) => titleKey(m.title)));
+    },
     globalMean: count ? sum / count : 0,
     latestYear,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalogue } from './catalogue';
-import { dampedMean, genresByPopularity, popular, topRated } from './rows';
+import { createRng, randomInt } from '../random';
+import { dampedMean, genresByPopularity, popular, selectTop, topRated } from './rows';
 import { searchTitles } from './search';
 import type { MovieIndexEntry } from './types';
 
@@ -39,6 +40,17 @@ describe('rows', () => {
   it('popular sorts by count and honours exclusions and limits', () => {
     expect(popular(cat, { limit: 2 }).map((x) => x.id)).toEqual([6, 4]);
     expect(popular(cat, { exclude: new Set([6, 4]), limit: 2 }).map((x) => x.id)).toEqual([1, 2]);
+  });
+  it('selects the same head as a stable sort, ties and exclusions included', () => {
+    const rng = createRng(7);
+    // Few distinct counts, so many ties: the order among equals must stay the catalogue's order.
+    const pool = Array.from({ length: 500 }, (_, i) => m(i + 1, `M${i}`, randomInt(rng, 12), 1 + randomInt(rng, 5)));
+    const byCount = (a: MovieIndexEntry, b: MovieIndexEntry) => b.n - a.n || b.mean - a.mean;
+    const exclude = new Set(pool.filter((_, i) => i % 7 === 0).map((x) => x.id));
+    for (const limit of [0, 1, 20, 499, 600]) {
+      const expected = [...pool].sort(byCount).filter((x) => !exclude.has(x.id)).slice(0, limit).map((x) => x.id);
+      expect(selectTop(pool, byCount, { limit, exclude }).map((x) => x.id)).toEqual(expected);
+    }
   });
   it('orders genres by rating volume', () => {
     expect(genresByPopularity(cat).slice(0, 3)).toEqual(['Comedy', 'Animation', 'Action']);

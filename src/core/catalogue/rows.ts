@@ -20,13 +20,27 @@ export interface RowOptions {
   exclude?: ReadonlySet<number>;
 }
 
-function take(sorted: readonly MovieIndexEntry[], opts: RowOptions): MovieIndexEntry[] {
+/**
+ * The first `limit` movies of `pool` in `better` order, leaving out `exclude`: the same list as a
+ * stable sort followed by taking the head, but in one pass that keeps a sorted buffer of `limit`
+ * (a Home row needs 20 of 9,742 movies, so no full sort runs on the main thread at start-up).
+ */
+export function selectTop<T extends MovieIndexEntry>(
+  pool: Iterable<T>,
+  better: (a: T, b: T) => number,
+  opts: RowOptions = {},
+): T[] {
   const { limit = 20, exclude } = opts;
-  const out: MovieIndexEntry[] = [];
-  for (const m of sorted) {
+  const out: T[] = [];
+  if (limit <= 0) return out;
+  for (const m of pool) {
     if (exclude?.has(m.id)) continue;
-    out.push(m);
-    if (out.length >= limit) break;
+    // Not strictly before the last kept one: a stable sort would place it after.
+    if (out.length >= limit && better(m, out[out.length - 1]!) >= 0) continue;
+    let i = out.length;
+    while (i > 0 && better(m, out[i - 1]!) < 0) i--;
+    out.splice(i, 0, m);
+    if (out.length > limit) out.pop();
   }
   return out;
 }
@@ -34,18 +48,16 @@ function take(sorted: readonly MovieIndexEntry[], opts: RowOptions): MovieIndexE
 /** Most-rated movies, ties broken by damped mean. */
 export function popular(cat: Catalogue, opts: RowOptions = {}): MovieIndexEntry[] {
   const score = (m: MovieIndexEntry) => dampedMean(m.mean, m.n, cat.globalMean, TOP_RATED_PRIOR_WEIGHT);
-  return take([...cat.movies].sort((a, b) => b.n - a.n || score(b) - score(a)), opts);
+  return selectTop(cat.movies, (a, b) => b.n - a.n || score(b) - score(a), opts);
 }
 
 /** Highest damped mean rating. */
 export function topRated(cat: Catalogue, opts: RowOptions & { genre?: Genre } = {}): MovieIndexEntry[] {
-  const pool = opts.genre ? cat.movies.filter((m) => m.genres.includes(opts.genre!)) : cat.movies;
-  const scored = pool.map((m) => ({ m, s: dampedMean(m.mean, m.n, cat.globalMean, TOP_RATED_PRIOR_WEIGHT) }));
-  scored.sort((a, b) => b.s - a.s || b.m.n - a.m.n);
-  return take(
-    scored.map((x) => x.m),
-    opts,
-  );
+  const genre = opts.genre;
+  const pool = genre ? cat.movies.filter((m) => m.genres.includes(genre)) : cat.movies;
+  const scores = new Map<number, number>();
+  for (const m of pool) scores.set(m.id, dampedMean(m.mean, m.n, cat.globalMean, TOP_RATED_PRIOR_WEIGHT));
+  return selectTop(pool, (a, b) => scores.get(b.id)! - scores.get(a.id)! || b.n - a.n, opts);
 }
 
 /** A quality prior in [0, 1] for ranking: damped mean scaled plus a log-popularity term. */
