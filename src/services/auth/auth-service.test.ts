@@ -110,6 +110,37 @@ describe('AuthService sign-in and lockout', () => {
     expect((await failure(again.login('Ada', 'nope nope'))).code).toBe('ERR_WRONG_PASSWORD');
   });
 
+  it('checks at most 5 of 10 concurrent wrong attempts from separate tabs before the pause', async () => {
+    let derived = 0;
+    // Each hash yields to the event loop first, so all ten attempts are in flight together.
+    const slow: PasswordHasher = {
+      derive: async (p, s, n) => {
+        derived++;
+        await new Promise((r) => setTimeout(r, 20));
+        return inThreadHasher.derive(p, s, n);
+      },
+    };
+    const { auth, db, reload } = env({ hasher: slow });
+    await auth.signUp('Ada', PW);
+    derived = 0;
+    const tabs = Array.from({ length: 10 }, () => reload({ hasher: slow }));
+    const outcomes = await Promise.all(tabs.map((t, i) => failure(t.login('Ada', `wrong guess ${i}`))));
+    expect(derived).toBeLessThanOrEqual(5);
+    const checked = outcomes.filter((e) => e.message.startsWith('Wrong password.'));
+    expect(checked).toHaveLength(derived);
+    expect(outcomes.filter((e) => e.code === 'ERR_LOCKED')).toHaveLength(10 - derived + 1);
+    expect((await db.loginAttempts.toArray())[0]).toMatchObject({ failures: 5 });
+  });
+
+  it('a right password on the attempt that would lock still signs in and clears the count', async () => {
+    const { auth } = env();
+    await auth.signUp('Ada', PW);
+    for (let i = 0; i < 4; i++) await failure(auth.login('Ada', 'nope nope'));
+    await expect(auth.login('Ada', PW)).resolves.toHaveProperty('accessToken');
+    expect(await auth.lockedUntil('Ada')).toBe(0);
+    expect((await failure(auth.login('Ada', 'nope nope'))).message).toBe('Wrong password. 4 tries left before a 30-second pause.');
+  });
+
   it('upgrades an old hash to the current iteration count at the next successful sign-in', async () => {
     const { auth, db, reload } = env({ iterations: 1000 });
     await auth.signUp('Ada', PW);

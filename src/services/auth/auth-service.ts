@@ -40,6 +40,11 @@ export interface AuthServiceOptions {
   commonPasswords?: () => Promise<CommonPasswordList>;
   randomBytes?: RandomBytes;
   randomId?: () => string;
+  /**
+   * Runs `fn` exclusively for `key` across every tab (navigator.locks in the app). Default: no
+   * extra serialisation (the provisional failure in the lock-check transaction already bounds guesses).
+   */
+  serialise?: <T>(key: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 let bundledList: Promise<CommonPasswordList> | undefined;
@@ -61,6 +66,7 @@ export class AuthService {
   readonly #common: () => Promise<CommonPasswordList>;
   readonly #randomBytes: RandomBytes | undefined;
   readonly #randomId: () => string;
+  readonly #serialise: <T>(key: string, fn: () => Promise<T>) => Promise<T>;
 
   constructor(db: RecoStreamDB, options: AuthServiceOptions) {
     this.#db = db;
@@ -72,6 +78,7 @@ export class AuthService {
     this.#common = options.commonPasswords ?? bundledCommonPasswords;
     this.#randomBytes = options.randomBytes;
     this.#randomId = options.randomId ?? (() => globalThis.crypto.randomUUID());
+    this.#serialise = options.serialise ?? ((_key, fn) => fn());
     const tokenOptions = { now: this.#now, randomId: this.#randomId };
     this.tokens = new TokenService(db, options.session ? { ...tokenOptions, session: options.session } : tokenOptions);
   }
@@ -131,27 +138,40 @@ export class AuthService {
   /**
    * Checks `password` for `user`, honouring and updating the lockout. Used by sign-in and by the
    * operations that re-ask the password, so none of them can be used to guess faster.
+   *
+   * The failure is recorded *provisionally*, in the same transaction that checks the lock, before
+   * the slow hash runs: IndexedDB serialises read-write transactions on a store, so however many
+   * attempts are in flight (several tabs, several forms), each one either sees the lock or counts
+   * towards it. At most `freeFailures + 1` passwords are ever checked before the pause. A right
+   * password then clears the count. In the app, attempts on one profile are also serialised across
+   * tabs (`serialise`, navigator.locks), so a success cannot erase a failure recorded meanwhile.
    */
   async #checkPassword(user: UserRecord, password: string): Promise<void> {
-    const state = await this.#db.loginAttempts.get(user.id);
+    await this.#serialise(`recostream-login:${user.id}`, () => this.#checkPasswordNow(user, password));
+  }
+
+  async #checkPasswordNow(user: UserRecord, password: string): Promise<void> {
+    const db = this.#db;
     const before = this.#now();
-    if (lockRemainingMs(state, before) > 0 && state) throw this.#locked(state.lockedUntil, before, false);
-    const credential = await this.#db.credentials.get(user.id);
+    const attempt = await db.transaction('rw', db.loginAttempts, async () => {
+      const state = await db.loginAttempts.get(user.id);
+      if (lockRemainingMs(state, before) > 0 && state) return { locked: state.lockedUntil };
+      const next = recordFailure(state, before, this.#lockout);
+      await db.loginAttempts.put({ userId: user.id, ...next });
+      return { next };
+    });
+    if ('locked' in attempt) throw this.#locked(attempt.locked, before, false);
+    const credential = await db.credentials.get(user.id);
     const ok = credential !== undefined && (await verifyCredential(this.#hasher, credential, password));
-    const now = this.#now();
     if (ok) {
-      await this.#db.loginAttempts.delete(user.id);
+      await db.loginAttempts.delete(user.id);
       if (needsRehash(credential, this.iterations)) {
-        await this.#db.credentials.put(await createCredential(this.#hasher, user.id, password, this.#credentialOptions(now)));
+        await db.credentials.put(await createCredential(this.#hasher, user.id, password, this.#credentialOptions(this.#now())));
       }
       return;
     }
-    const next = await this.#db.transaction('rw', this.#db.loginAttempts, async () => {
-      const s = recordFailure(await this.#db.loginAttempts.get(user.id), now, this.#lockout);
-      await this.#db.loginAttempts.put({ userId: user.id, ...s });
-      return s;
-    });
-    if (next.lockedUntil > now) throw this.#locked(next.lockedUntil, now, true);
+    const { next } = attempt;
+    if (next.lockedUntil > before) throw this.#locked(next.lockedUntil, this.#now(), true);
     const left = this.#lockout.freeFailures + 1 - next.failures;
     const pause = Math.round(this.#lockout.baseDelayMs / 1000);
     throw new AuthError(

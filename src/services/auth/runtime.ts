@@ -26,11 +26,16 @@ function openStore(): TokenStore {
   }
 }
 
+/** Runs `fn` holding the named Web Lock (shared by every tab of this origin), or directly where there are none. */
+function tabLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(key, fn) : fn();
+}
+
 /** The page's auth services (created on first call). */
 export function authRuntime(): AuthRuntime {
   if (!runtime) {
     const db = new RecoStreamDB();
-    const auth = new AuthService(db, { hasher: createWorkerHasher() });
+    const auth = new AuthService(db, { hasher: createWorkerHasher(), serialise: tabLock });
     runtime = { db, auth, data: new UserDataService(db, auth), store: openStore() };
   }
   return runtime;
