@@ -11,6 +11,7 @@ export {
   validateBanditState,
   isLegacyBanditState,
   restoreBandit,
+  validateStrategyConfig,
   type SerializedBandit,
   type BanditValidation,
   type RestoreNote,

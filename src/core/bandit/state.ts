@@ -213,3 +213,21 @@ export function restoreBandit(saved: unknown, shape: FeatureShape, fresh: () => 
   }
   return { state: r.state, note: null };
 }
+
+/**
+ * Null when `value` is a strategy config `resolveStrategy` accepts with every knob a finite number
+ * and no knob of another strategy, else what is wrong (for settings and states read from outside).
+ */
+export function validateStrategyConfig(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object';
+  const o = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) if (k !== 'kind' && (typeof v !== 'number' || !Number.isFinite(v))) return `${k} must be a number`;
+  let resolved: ResolvedStrategy;
+  try {
+    resolved = resolveStrategy(o as unknown as StrategyConfig);
+  } catch (err) {
+    return err instanceof Error ? err.message : 'not a strategy';
+  }
+  const extra = Object.keys(o).find((k) => !(k in resolved));
+  return extra === undefined ? null : `${extra} does not belong to the ${resolved.kind} strategy`;
+}

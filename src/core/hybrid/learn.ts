@@ -54,6 +54,46 @@ export function learnFromImpression(
   return { version: 1, bias, w, updates: weights.updates + 1 };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Null when `w` holds exactly the features, each a weight learning can produce, else what is wrong. */
+function featureWeightsProblem(w: unknown, path: string): string | null {
+  if (!isObject(w)) return `${path} must be an object`;
+  const extra = Object.keys(w).find((k) => !(HYBRID_FEATURES as readonly string[]).includes(k));
+  if (extra !== undefined) return `${path} has an unknown feature "${extra}"`;
+  for (const f of HYBRID_FEATURES) {
+    const x = w[f];
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < DEFAULT_LEARN.min || x > DEFAULT_LEARN.max) {
+      return `${path}.${f} must be a number in [${DEFAULT_LEARN.min}, ${DEFAULT_LEARN.max}]`;
+    }
+  }
+  return null;
+}
+
+/** Largest |bias| accepted from storage or an import (learning moves it by < 1 per update from −2). */
+export const MAX_ABS_BIAS = 1000;
+
+/** Null when `value` is hybrid weights as learning stores them (checked on import), else what is wrong. */
+export function validateHybridWeights(value: unknown): string | null {
+  if (!isObject(value)) return 'must be an object';
+  const extra = Object.keys(value).find((k) => !['version', 'bias', 'w', 'updates'].includes(k));
+  if (extra !== undefined) return `unknown field "${extra}"`;
+  if (value.version !== 1) return 'version must be 1';
+  if (typeof value.bias !== 'number' || !Number.isFinite(value.bias) || Math.abs(value.bias) > MAX_ABS_BIAS) return `bias must be a number in [−${MAX_ABS_BIAS}, ${MAX_ABS_BIAS}]`;
+  if (typeof value.updates !== 'number' || !Number.isInteger(value.updates) || value.updates < 0) return 'updates must be a whole number ≥ 0';
+  return featureWeightsProblem(value.w, 'w');
+}
+
+/** Null when `value` is one snapshot of the weights history ({ at, bias, w }), else what is wrong. */
+export function validateWeightsSnapshot(value: unknown): string | null {
+  if (!isObject(value)) return 'must be an object';
+  const extra = Object.keys(value).find((k) => !['at', 'bias', 'w'].includes(k));
+  if (extra !== undefined) return `unknown field "${extra}"`;
+  if (typeof value.at !== 'number' || !Number.isFinite(value.at) || value.at < 0) return 'at must be a time';
+  if (typeof value.bias !== 'number' || !Number.isFinite(value.bias) || Math.abs(value.bias) > MAX_ABS_BIAS) return `bias must be a number in [−${MAX_ABS_BIAS}, ${MAX_ABS_BIAS}]`;
+  return featureWeightsProblem(value.w, 'w');
+}
+
 /** Validates stored weights (from IndexedDB or an import); falls back to the priors when malformed. */
 export function reviveWeights(value: unknown): HybridWeights {
   const v = value as Partial<HybridWeights> | null;

@@ -7,6 +7,11 @@ import { useAuthEnvs, codeOf } from '../../../tests/fixtures/auth/env';
 import { parseExportFile } from '../../core/auth/export-file';
 
 const env = useAuthEnvs();
+/** Movie ids of a small catalogue (the fixture's are 318 and 2571). */
+const MOVIES = { movieIds: new Set([1, 2, 3, 318, 2571]) };
+const STRATEGY = { kind: 'epsilon-greedy', epsilon: 0.1 };
+const WEIGHTS = { version: 1, bias: -1.5, w: { semantic: 2.5, genre: 1.5, mood: 5, cf: 1, quality: 2, fresh: 0.25 }, updates: 3 };
+const HYBRID_IMPRESSION = { at: 5, surface: 'search', movieId: 1, position: 0, model: 'hybrid', features: [1, 0.5, 0, 0, 0.25, 0], propensity: 1 } as const;
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../tests/fixtures/auth/${name}`, import.meta.url)), 'utf8');
 
 /** Two profiles, each with some data. */
@@ -18,8 +23,8 @@ async function twoProfiles() {
   const bId = (await e.auth.verify(b)).userId;
   await e.data.addFeedback(a, { movieId: 1, kind: 'like', at: 10, surface: 'search' });
   const bFeedback = await e.data.addFeedback(b, { movieId: 2, kind: 'dislike', at: 20, surface: 'home-row' });
-  await e.data.setSetting(a, 'theme', 'dark');
-  await e.data.setSetting(b, 'theme', 'light');
+  await e.data.setSetting(a, 'bandit-strategy', STRATEGY);
+  await e.data.setSetting(b, 'bandit-strategy', { kind: 'linucb', alpha: 1 });
   await e.data.putModelState(b, { model: 'bandit', version: 1, state: { secret: 'bob' } });
   return { ...e, a, b, aId, bId, bFeedback };
 }
@@ -29,7 +34,7 @@ describe('UserDataService isolation', () => {
     const { data, a, b } = await twoProfiles();
     expect((await data.listFeedback(a)).map((f) => f.movieId)).toEqual([1]);
     expect((await data.listFeedback(b)).map((f) => f.movieId)).toEqual([2]);
-    expect(await data.getSetting(a, 'theme')).toBe('dark');
+    expect(await data.getSetting(a, 'bandit-strategy')).toEqual(STRATEGY);
     expect(await data.getModelState(a, 'bandit')).toBeUndefined();
     expect((await data.getModelState(b, 'bandit'))?.state).toEqual({ secret: 'bob' });
   });
@@ -75,40 +80,40 @@ describe('UserDataService isolation', () => {
     clock.advance(3_600_000);
     expect(await codeOf(data.listFeedback(a))).toBe('ERR_SESSION_EXPIRED');
     expect(await codeOf(data.exportData(a))).toBe('ERR_SESSION_EXPIRED');
-    expect(await codeOf(data.importData(a, fixture('export-valid.json')))).toBe('ERR_SESSION_EXPIRED');
+    expect(await codeOf(data.importData(a, fixture('export-valid.json'), MOVIES))).toBe('ERR_SESSION_EXPIRED');
   });
 });
 
 describe('export and import', () => {
   it('exports the profile, feedback, impressions, settings and models but no secrets', async () => {
     const { data, a, db, aId, clock } = await twoProfiles();
-    const impressionId = (await db.impressions.add({ userId: aId, at: 5, surface: 'search', movieId: 1, position: 0, model: 'm', features: [1, 2], propensity: 0.5 })) as number;
+    const impressionId = (await db.impressions.add({ userId: aId, ...HYBRID_IMPRESSION, features: [...HYBRID_IMPRESSION.features] })) as number;
     await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
     const file = await data.exportData(a);
     expect(file.exportedAt).toBe(new Date(clock.t).toISOString());
     expect(file.profile).toMatchObject({ username: 'Ada', avatar: 0 });
     expect(file.feedback.map((f) => f.kind)).toEqual(['like', 'click']);
-    expect(file.settings).toEqual([{ key: 'theme', value: 'dark' }]);
+    expect(file.settings).toEqual([{ key: 'bandit-strategy', value: STRATEGY }]);
     const text = JSON.stringify(file);
     const cred = await db.credentials.get(aId);
     for (const secret of [cred!.hash, cred!.salt, a.accessToken, a.refreshToken, aId, 'userId', 'bob']) expect(text).not.toContain(secret);
     // What we write, we can read back.
-    expect(parseExportFile(text)).toEqual(file);
+    expect(parseExportFile(text, MOVIES)).toEqual(file);
   });
 
   it('round-trips: export, wipe by import into a new profile, same data with links kept', async () => {
     const { data, auth, a, db, aId } = await twoProfiles();
-    const impressionId = (await db.impressions.add({ userId: aId, at: 5, surface: 'search', movieId: 1, position: 0, model: 'm', features: [1, 2], propensity: 0.5 })) as number;
+    const impressionId = (await db.impressions.add({ userId: aId, ...HYBRID_IMPRESSION, features: [...HYBRID_IMPRESSION.features] })) as number;
     await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
-    await data.putModelState(a, { model: 'hybrid-weights', version: 2, state: { w: [0.25] } });
+    await data.putModelState(a, { model: 'hybrid-weights', version: 1, state: WEIGHTS });
     // The CF model is derived from data in the file: it is rebuilt, never exported.
     await data.putModelState(a, { model: 'cf', version: 1, state: { big: [1, 2, 3] } });
     const text = JSON.stringify(await data.exportData(a));
     expect((JSON.parse(text) as { modelState: { model: string }[] }).modelState.map((m) => m.model)).toEqual(['hybrid-weights']);
 
     const c = await auth.signUp('Cleo', 'silver lake morning');
-    await data.setSetting(c, 'old', true);
-    const summary = await data.importData(c, text);
+    await data.setSetting(c, 'bandit-strategy', { kind: 'thompson', scale: 0.2 });
+    const summary = await data.importData(c, text, MOVIES);
     expect(summary).toEqual({ feedback: 2, impressions: 1, settings: 1, models: 1 });
     const back = await data.exportData(c);
     const original = JSON.parse(text) as typeof back;
@@ -127,18 +132,21 @@ describe('export and import', () => {
 
   it('imports the fixture file into the signed-in profile only', async () => {
     const { data, a, b } = await twoProfiles();
-    await data.importData(a, fixture('export-valid.json'));
+    await data.importData(a, fixture('export-valid.json'), MOVIES);
     expect((await data.listFeedback(a)).map((f) => f.movieId)).toEqual([318, 2571]);
-    expect(await data.getSetting(a, 'exploration')).toEqual({ epsilon: 0.1 });
+    expect(await data.getSetting(a, 'bandit-strategy')).toEqual(STRATEGY);
     expect((await data.listFeedback(b)).map((f) => f.movieId)).toEqual([2]);
-    expect(await data.getSetting(b, 'theme')).toBe('light');
+    expect(await data.getSetting(b, 'bandit-strategy')).toEqual({ kind: 'linucb', alpha: 1 });
+    // The Discover slate waits on the imported impression under its new id.
+    const imported = (await data.exportData(a)).impressions.find((i) => i.model === 'bandit');
+    expect(((await data.getModelState(a, 'bandit'))?.state as { pending: number[] }).pending).toEqual([imported?.id]);
   });
 
   it('leaves everything unchanged when the file is bad', async () => {
     const { data, a, db } = await twoProfiles();
     const before = JSON.stringify([await db.feedback.toArray(), await db.settings.toArray(), await db.modelState.toArray(), await db.impressions.toArray()]);
     for (const bad of ['{oops', '{"format":"other"}', fixture('export-bad-kind.json')]) {
-      expect(await codeOf(data.importData(a, bad))).toBe('ERR_IMPORT_INVALID');
+      expect(await codeOf(data.importData(a, bad, MOVIES))).toBe('ERR_IMPORT_INVALID');
     }
     const after = JSON.stringify([await db.feedback.toArray(), await db.settings.toArray(), await db.modelState.toArray(), await db.impressions.toArray()]);
     expect(after).toBe(before);
@@ -152,9 +160,9 @@ describe('export and import', () => {
       throw new Error('disk full');
     };
     db.modelState.hook('creating').subscribe(fail);
-    await expect(data.importData(a, JSON.stringify(file))).rejects.toThrow('disk full');
+    await expect(data.importData(a, JSON.stringify(file), MOVIES)).rejects.toThrow('disk full');
     db.modelState.hook('creating').unsubscribe(fail);
     expect((await data.listFeedback(a)).map((f) => f.movieId)).toEqual([1]);
-    expect(await data.getSetting(a, 'theme')).toBe('dark');
+    expect(await data.getSetting(a, 'bandit-strategy')).toEqual(STRATEGY);
   });
 });

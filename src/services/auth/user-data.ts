@@ -10,7 +10,8 @@ import {
   type ExportFile,
   type ExportedFeedbackKind,
   type ExportedSurface,
-  type ImportLimits,
+  type ExportedModelState,
+  type ImportOptions,
 } from '../../core/auth/export-file';
 import { AuthError } from '../../core/auth/errors';
 import type { RecoStreamDB } from '../db/database';
@@ -40,6 +41,9 @@ type Session = SessionTokens | string;
  * and large: left out of exports. The per-user CF model is megabytes of typed arrays.
  */
 export const DERIVED_MODELS: ReadonlySet<string> = new Set(['cf']);
+
+/** The Discover bandit's model state (services/bandit.ts): its `pending` list holds impression ids. */
+const BANDIT_MODEL = 'bandit';
 
 export class UserDataService {
   readonly #db: RecoStreamDB;
@@ -119,15 +123,23 @@ export class UserDataService {
           db.settings.where('userId').equals(userId).toArray(),
           db.modelState.where('userId').equals(userId).toArray(),
         ]);
+        // Links to impressions that retention has removed are left out, so the file stays self-consistent.
+        const kept = new Set(impressions.map((i) => i.id));
+        const links = ({ userId: _u, impressionId, ...f }: FeedbackRecord) => (impressionId !== undefined && kept.has(impressionId) ? { ...f, impressionId } : f);
+        const pendingKept = (m: ModelStateRecord): unknown => {
+          if (m.model !== BANDIT_MODEL || typeof m.state !== 'object' || m.state === null) return m.state;
+          const st = m.state as { pending?: unknown };
+          return Array.isArray(st.pending) ? { ...st, pending: st.pending.filter((id) => kept.has(id as number)) } : m.state;
+        };
         return {
           format: EXPORT_FORMAT,
           version: EXPORT_VERSION,
           exportedAt: new Date(this.#now()).toISOString(),
           profile: { username: user.username, createdAt: user.createdAt, avatar: user.avatar },
-          feedback: feedback.map(({ userId: _u, ...f }) => f),
+          feedback: feedback.map(links),
           impressions: impressions.map(({ userId: _u, ...i }) => i),
           settings: settings.map(({ key, value }) => ({ key, value })),
-          modelState: models.filter((m) => !DERIVED_MODELS.has(m.model)).map(({ model, version, updatedAt, state }) => ({ model, version, updatedAt, state })),
+          modelState: models.filter((m) => !DERIVED_MODELS.has(m.model)).map((m) => ({ model: m.model, version: m.version, updatedAt: m.updatedAt, state: pendingKept(m) })),
         } satisfies ExportFile;
       });
     });
@@ -138,9 +150,9 @@ export class UserDataService {
    * file's. The file is validated in full first and written in one transaction: a bad file, or
    * any failure while writing, changes nothing. The profile's name and password are kept.
    */
-  importData(session: Session, text: string, limits?: ImportLimits): Promise<ImportSummary> {
+  importData(session: Session, text: string, options: ImportOptions): Promise<ImportSummary> {
     return this.#auth.withUser(session, async (userId) => {
-      const file = parseExportFile(text, limits);
+      const file = parseExportFile(text, options);
       const db = this.#db;
       const tables = [db.users, db.feedback, db.impressions, db.settings, db.modelState];
       await db.transaction('rw', tables, async () => {
@@ -157,7 +169,10 @@ export class UserDataService {
           }),
         );
         await db.settings.bulkPut(file.settings.map((s) => ({ userId, key: s.key, value: s.value })));
-        await db.modelState.bulkPut(file.modelState.map((m) => ({ ...m, userId })));
+        // The Discover slate waits on impressions by id: follow them to their new ids (the reader checked they exist).
+        const remap = (m: ExportedModelState): ExportedModelState =>
+          m.model === BANDIT_MODEL ? { ...m, state: { ...(m.state as object), pending: (m.state as { pending: number[] }).pending.map((id) => newIds.get(id)!) } } : m;
+        await db.modelState.bulkPut(file.modelState.map((m) => ({ ...remap(m), userId })));
         await db.users.update(userId, { avatar: file.profile.avatar % AVATAR_COUNT });
       });
       return { feedback: file.feedback.length, impressions: file.impressions.length, settings: file.settings.length, models: file.modelState.length };
