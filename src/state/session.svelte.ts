@@ -2,8 +2,7 @@
  * The signed-in profile as rune state. Tokens are not cached here: they are read from the token
  * store on each use, so tabs sharing one session always use the newest pair.
  */
-import { decodeJwt } from 'jose';
-import { AuthError, endsSession } from '../core/auth/errors';
+import { AuthError, endsSession, isAuthError } from '../core/auth/errors';
 import { describeError } from '../core/auth/messages';
 import type { PublicProfile } from '../services/auth/auth-service';
 import { authRuntime } from '../services/auth/runtime';
@@ -17,14 +16,24 @@ const CHECK_EVERY_MS = 60_000;
 
 const signedOut = () => new AuthError('ERR_SESSION_EXPIRED', 'You are signed out. Please sign in.');
 
-function expiresSoon(tokens: SessionTokens, now: number): boolean {
-  try {
-    const exp = decodeJwt(tokens.accessToken).exp;
-    return typeof exp !== 'number' || exp * 1000 - now < REFRESH_MARGIN_MS;
-  } catch {
-    // Undecodable: let the refresh (which verifies) decide.
-    return true;
+/**
+ * Whether `tokens` need a refresh, decided only from a *verified* access token: an edited token is
+ * refused (ERR_TOKEN_INVALID), never silently replaced because it claims to have expired. A
+ * genuinely expired one (its signature checks out) needs a refresh. The last verified token's
+ * expiry is remembered, so the common case costs no second verification.
+ */
+let verified: { token: string; expiresAt: number } | null = null;
+async function expiresSoon(tokens: SessionTokens, now: number): Promise<boolean> {
+  if (verified?.token !== tokens.accessToken) {
+    try {
+      const v = await authRuntime().auth.verify(tokens);
+      verified = { token: tokens.accessToken, expiresAt: v.expiresAt };
+    } catch (err) {
+      if (isAuthError(err, 'ERR_SESSION_EXPIRED')) return true;
+      throw err;
+    }
   }
+  return verified.expiresAt - now < REFRESH_MARGIN_MS;
 }
 
 const NOTICE_KEY = 'recostream.notice';
@@ -102,7 +111,10 @@ class SessionState {
       this.status = 'signed-in';
       this.#announce();
     } catch (err) {
-      if (endsSession(err)) store.clear();
+      if (endsSession(err)) {
+        await auth.logout(store.load()).catch(() => undefined);
+        store.clear();
+      }
       this.notice = describeError(err);
       this.#setSignedOut();
     }
@@ -116,7 +128,10 @@ class SessionState {
 
   async #signedIn(tokens: SessionTokens): Promise<void> {
     const { store, auth } = authRuntime();
+    // Switching profiles (or signing in again) ends the session this tab held before, in the database too.
+    const previous = store.load();
     store.save(tokens);
+    if (previous && previous.refreshToken !== tokens.refreshToken) await auth.logout(previous).catch(() => undefined);
     this.user = await auth.currentProfile(tokens);
     this.notice = null;
     this.status = 'signed-in';
@@ -148,12 +163,12 @@ class SessionState {
     const { store, auth } = authRuntime();
     const current = store.load();
     if (!current) throw signedOut();
-    if (!expiresSoon(current, Date.now())) return current;
+    if (!(await expiresSoon(current, Date.now()))) return current;
     const rotate = async (): Promise<SessionTokens> => {
       // Re-read inside the lock: another tab may have rotated the pair meanwhile.
       const latest = store.load();
       if (!latest) throw signedOut();
-      if (!expiresSoon(latest, Date.now())) return latest;
+      if (!(await expiresSoon(latest, Date.now()))) return latest;
       const next = await auth.refresh(latest);
       store.save(next);
       return next;
@@ -186,7 +201,10 @@ class SessionState {
     // session; the others must not navigate again (that would make the sign-in page its own "next").
     if (this.status === 'signed-out') return;
     const name = this.user?.username;
-    authRuntime().store.clear();
+    const { store, auth } = authRuntime();
+    // A rejected session is also ended in the database (whatever part of it is still genuine).
+    void auth.logout(store.load()).catch(() => undefined);
+    store.clear();
     this.notice = describeError(err);
     this.#setSignedOut();
     navigate(name ? { name: 'login', next: currentHref(), user: name } : { name: 'login', next: currentHref() });

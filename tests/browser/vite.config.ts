@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { cspMeta } from '../../scripts/csp.ts';
 import { TINY_MODEL_ID, writeTinyBert } from '../../scripts/ml/tiny-bert.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -38,7 +39,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
-  plugins: [tinyBert()],
+  // The app's Content-Security-Policy, so transformers.js is tested under it.
+  plugins: [tinyBert(), cspMeta()],
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', headers: isolation },
   build: {

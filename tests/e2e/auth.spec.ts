@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers';
 
 const ADA = { name: 'Ada', password: 'plum tree valley at dusk' };
 const BOB = { name: 'Bob', password: 'orange river delta noon' };

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signUp } from './helpers';
+import { expect, signUp, test } from './helpers';
 
 test('Discover shows bandit picks, learns from a like and remembers it after a reload', async ({ page }) => {
   await signUp(page, { name: 'Finn', password: 'amber trains at midnight' });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test, type Page } from './helpers';
 import { GENRES } from '../../src/core/catalogue/types';
 
 // Day buckets are in the browser's time zone; pin it so the expected rows are exact.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers';
 
 test('works offline after the first visit, including reloads and deep links', async ({ page, context }) => {
   await page.goto('./');

@@ -6,7 +6,7 @@
  * (tests/browser/) is built with its own Vite config into a temp folder and served by `vite preview`
  * on 127.0.0.1 (port SBERT_HARNESS_PORT, default: any free port); nothing may leave that server.
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { build, preview, type PreviewServer } from 'vite';
 import { referenceEmbed, TINY_HIDDEN, TINY_MODEL_ID } from '../../scripts/ml/tiny-bert';
 import { sbertEncoderId } from '../../src/ml/sbert/embedder';
 import type { DeviceMode, RunReply, RunRequest, RunResult } from '../browser/sbert/protocol';
+// `test` fails on any Content-Security-Policy violation: the harness page carries the app's policy.
+import { expect, test, type Page } from './helpers';
 
 const HARNESS_CONFIG = join(import.meta.dirname, '..', 'browser', 'vite.config.ts');
 const PORT = Number(process.env.SBERT_HARNESS_PORT ?? 0);
@@ -69,6 +71,7 @@ async function runInWorker(context: BrowserContext, page: Page, mode: DeviceMode
   });
   await page.goto(`${origin}/`);
   await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
   const req: RunRequest = { mode, localModelPath: '/models/', modelId: TINY_MODEL_ID, texts: TEXTS, logLevel: LOG_DEBUG };
   const reply = await page.evaluate((r) => window.runSbert(r), req);
   if (!reply.ok) throw new Error(`harness worker failed (${mode}): ${(reply as Extract<RunReply, { ok: false }>).error}`);

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signUp, waitForOfflineReady } from './helpers';
+import { expect, signUp, test, waitForOfflineReady, type Page } from './helpers';
 
 const recs = (page: Page) => page.getByRole('list', { name: 'Recommendations' }).getByRole('article');
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signUp } from './helpers';
+import { expect, signUp, test } from './helpers';
 
 test('settings show the ranking weights and let the user tune and reset Discover', async ({ page }) => {
   await signUp(page, { name: 'Gus', password: 'violet kites on a windy hill' });

@@ -155,12 +155,12 @@ export class AuthService {
     const before = this.#now();
     const attempt = await db.transaction('rw', db.loginAttempts, async () => {
       const state = await db.loginAttempts.get(user.id);
-      if (lockRemainingMs(state, before) > 0 && state) return { locked: state.lockedUntil };
+      if (lockRemainingMs(state, before) > 0 && state) return { locked: true as const, until: state.lockedUntil };
       const next = recordFailure(state, before, this.#lockout);
       await db.loginAttempts.put({ userId: user.id, ...next });
-      return { next };
+      return { locked: false as const, next };
     });
-    if ('locked' in attempt) throw this.#locked(attempt.locked, before, false);
+    if (attempt.locked) throw this.#locked(attempt.until, before, false);
     const credential = await db.credentials.get(user.id);
     const ok = credential !== undefined && (await verifyCredential(this.#hasher, credential, password));
     if (ok) {

@@ -28,7 +28,7 @@ function openStore(): TokenStore {
 
 /** Runs `fn` holding the named Web Lock (shared by every tab of this origin), or directly where there are none. */
 function tabLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(key, fn) : fn();
+  return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(key, fn) as Promise<T>) : fn();
 }
 
 /** The page's auth services (created on first call). */

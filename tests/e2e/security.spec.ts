@@ -1,0 +1,170 @@
+/** Hardening (issue #16): the lockout under concurrency, sessions, the sign-in form's lock. */
+import { expect, test, signUp, type Page } from './helpers';
+
+const ADA = { name: 'Ada', password: 'plum tree valley at dusk' };
+const BOB = { name: 'Bob', password: 'orange river delta noon' };
+
+async function signOut(page: Page) {
+  await page.goto('./#/account');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: "Who's watching?" })).toBeVisible();
+}
+
+test('10 wrong passwords at once from 10 tabs: at most 5 are checked before the pause', async ({ page, context }) => {
+  await signUp(page, ADA);
+  await signOut(page);
+  const tabs = [page, ...(await Promise.all(Array.from({ length: 9 }, () => context.newPage())))];
+  for (const [i, tab] of tabs.entries()) {
+    await tab.goto('./#/login?user=Ada');
+    await tab.getByLabel('Password', { exact: true }).fill(`wrong guess number ${i}`);
+  }
+  // Submit all ten forms in the same turn of each page, without waiting for any answer.
+  await Promise.all(tabs.map((tab) => tab.evaluate(() => document.querySelector('form')!.requestSubmit())));
+  const alerts = tabs.map((tab) => tab.locator('#login-error'));
+  for (const a of alerts) await expect(a).toHaveText(/^(Wrong password|Too many attempts)/);
+  const texts = await Promise.all(alerts.map((a) => a.textContent()));
+  const checked = texts.filter((t) => t!.startsWith('Wrong password.'));
+  expect(checked.length).toBeGreaterThanOrEqual(1);
+  expect(checked.length).toBeLessThanOrEqual(5);
+  expect(texts.filter((t) => t!.includes('Too many attempts'))).toHaveLength(10 - checked.length + 1);
+  // The stored count says the same: five failures, and the profile is paused.
+  const failures = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('recostream');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('loginAttempts').objectStore('loginAttempts').getAll();
+          req.onsuccess = () => resolve((req.result as { failures: number }[]).map((r) => r.failures));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+  expect(failures).toEqual([5]);
+});
+
+interface RefreshRow {
+  userId: string;
+  familyId: string;
+  revoked: boolean;
+}
+
+/** Every record of one IndexedDB store of the app's database, read from the page. */
+function idbAll<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('recostream');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as T[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** User ids with at least one refresh token that is not revoked (their session is still open). */
+async function openSessions(page: Page): Promise<string[]> {
+  const rows = await idbAll<RefreshRow>(page, 'refreshTokens');
+  return [...new Set(rows.filter((r) => !r.revoked).map((r) => r.userId))].sort();
+}
+
+/** The `sub` (user id) of the stored access token. */
+function storedUserId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('recostream.session') ?? '{}') as { accessToken: string };
+    return JSON.parse(atob(s.accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub as string;
+  });
+}
+
+/** Rewrites one claim of the stored access token, keeping its (now wrong) signature. */
+function editStoredClaim(page: Page, claim: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ([c, v]) => {
+      const s = JSON.parse(localStorage.getItem('recostream.session') ?? '{}') as { accessToken: string; refreshToken: string };
+      const [h, p, sig] = s.accessToken.split('.') as [string, string, string];
+      const claims = JSON.parse(atob(p.replace(/-/g, '+').replace(/_/g, '/')));
+      claims[c as string] = v;
+      const edited = btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+      localStorage.setItem('recostream.session', JSON.stringify({ ...s, accessToken: `${h}.${edited}.${sig}` }));
+    },
+    [claim, value] as const,
+  );
+}
+
+test('an access token edited to look expired is refused, not refreshed, and the message shows on the page you are on', async ({ page }) => {
+  await signUp(page, ADA);
+  await page.goto('./#/');
+  await editStoredClaim(page, 'exp', Math.floor(Date.now() / 1000) - 3600);
+  await page.reload();
+  const notice = page.getByRole('alert').filter({ hasText: 'Your session token is not valid. Please sign in again.' });
+  await expect(notice).toBeVisible();
+  await expect(page).not.toHaveURL(/#\/login/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('recostream.session'))).toBeNull();
+  // Not silently replaced: the session behind the edited token is closed in the database too.
+  await expect.poll(() => openSessions(page)).toEqual([]);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('a session refused while the page runs is ended in the database too', async ({ page }) => {
+  await signUp(page, ADA);
+  const ada = await storedUserId(page);
+  await editStoredClaim(page, 'sub', 'someone-else');
+  await page.goto('./#/account');
+  await expect(page).toHaveURL(/#\/login/);
+  await expect(page.getByText('Your session token is not valid. Please sign in again.')).toBeVisible();
+  await expect.poll(() => openSessions(page)).toEqual([]);
+  expect(ada).not.toBe('someone-else');
+});
+
+test('switching profiles ends the previous profile’s session in the database', async ({ page }) => {
+  await signUp(page, ADA);
+  const ada = await storedUserId(page);
+  await signOut(page);
+  await signUp(page, BOB);
+  const bob = await storedUserId(page);
+  expect(await openSessions(page)).toEqual([bob]);
+  // Bob is signed in; Ada takes over the device through "Who's watching?".
+  await page.goto('./#/profiles');
+  await page.getByRole('link', { name: 'Ada' }).click();
+  await page.getByLabel('Password', { exact: true }).fill(ADA.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('link', { name: 'Account: Ada' })).toBeVisible();
+  await expect.poll(() => openSessions(page)).toEqual([ada]);
+});
+
+test("the sign-in form's lock is per profile", async ({ page }) => {
+  await signUp(page, BOB);
+  await signOut(page);
+  await signUp(page, ADA);
+  await signOut(page);
+  await page.goto('./#/login?user=Ada');
+  const name = page.getByLabel('Profile name');
+  const password = page.getByLabel('Password', { exact: true });
+  const submit = page.getByRole('button', { name: 'Sign in' });
+  for (let i = 0; i < 5; i++) {
+    await password.fill(`wrong guess ${i}`);
+    await submit.click();
+    await expect(page.locator('#login-error')).toContainText(i < 4 ? `${4 - i === 1 ? 'One more wrong try' : `${4 - i} tries left`}` : 'Too many attempts');
+  }
+  await expect(submit).toBeDisabled();
+  await name.fill('Bob');
+  await expect(submit).toBeEnabled();
+  await expect(page.locator('#login-error')).toHaveText('');
+  await password.fill(BOB.password);
+  await submit.click();
+  await expect(page.getByRole('link', { name: 'Account: Bob' })).toBeVisible();
+  // Ada is still paused, and the form says so as soon as her name is typed again.
+  await signOut(page);
+  await page.goto('./#/login?user=Ada');
+  await expect(page.locator('#login-error')).toContainText('Too many attempts');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+});
