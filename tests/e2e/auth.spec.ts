@@ -98,7 +98,7 @@ test("who's watching: two profiles on one device cannot see each other's data", 
   await page.goto('./#/account');
   await page.getByLabel('Import from a file').setInputFiles(FIXTURE);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByText('Imported 2 ratings and clicks, 1 impressions, 2 settings and 1 models.')).toBeVisible();
+  await expect(page.getByText('Imported 2 ratings and clicks, 2 impressions, 1 settings and 3 models.')).toBeVisible();
   await signOut(page);
 
   await signUp(page, BOB);
@@ -114,7 +114,7 @@ test("who's watching: two profiles on one device cannot see each other's data", 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(accountLink(page, 'Ada')).toBeVisible();
   const ada = await exportData(page);
-  expect([ada.feedback.length, ada.settings.length, ada.modelState.length]).toEqual([2, 2, 1]);
+  expect([ada.feedback.length, ada.settings.length, ada.modelState.length]).toEqual([2, 1, 3]);
 });
 
 test('a bad import file changes nothing and says why', async ({ page }) => {

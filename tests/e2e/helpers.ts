@@ -56,7 +56,8 @@ export async function signUp(page: Page, who: Person): Promise<void> {
   await page.getByLabel('Profile name').fill(who.name);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('link', { name: `Account: ${who.name}` })).toBeVisible();
+  // PBKDF2 at 600,000 iterations: seconds on a loaded machine.
+  await expect(page.getByRole('link', { name: `Account: ${who.name}` })).toBeVisible({ timeout: 90_000 });
 }
 
 /** Waits until the service worker controls the page (everything precached). */
