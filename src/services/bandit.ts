@@ -3,6 +3,7 @@
  * chose, the last slate shown (to learn "ignored" from it) and a reward history for Insights.
  */
 import { DEFAULT_STRATEGY, type SerializedBandit, type StrategyConfig } from '../core/bandit';
+import { pruneImpressions } from './db/retention';
 import { UserScopedService, type Session } from './scoped';
 import type { ImpressionRecord } from './db/schema';
 
@@ -54,7 +55,12 @@ export class BanditService extends UserScopedService {
     return this.auth.withUser(session, async (userId) => {
       const at = this.now();
       const rows: ImpressionRecord[] = picks.map((p) => ({ userId, at, surface: 'discover', movieId: p.movieId, position: p.position, model: 'bandit', features: p.features, propensity: p.propensity }));
-      return (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
+      // Logged and pruned together: the table keeps to the retention rule (core/retention).
+      return this.db.transaction('rw', this.db.impressions, async () => {
+        const ids = (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
+        await pruneImpressions(this.db, userId, ids, at);
+        return ids;
+      });
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import { learnFromImpression, reviveWeights, type ImpressionOutcome } from '../core/hybrid/learn';
 import { HYBRID_FEATURES, priorWeights, type FeatureValues, type HybridWeights } from '../core/hybrid/weights';
+import { pruneImpressions } from './db/retention';
 import { UserScopedService, type Session } from './scoped';
 import type { FeedbackSurface, ImpressionRecord } from './db/schema';
 
@@ -60,7 +61,12 @@ export class LearningService extends UserScopedService {
         propensity: 1,
         ...(ctx.query ? { query: ctx.query } : {}),
       }));
-      return (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
+      // Logged and pruned together: the table keeps to the retention rule (core/retention).
+      return this.db.transaction('rw', this.db.impressions, async () => {
+        const ids = (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
+        await pruneImpressions(this.db, userId, ids, at);
+        return ids;
+      });
     });
   }
 
