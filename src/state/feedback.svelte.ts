@@ -8,7 +8,7 @@
  *   4. refold the events into collaborative filtering and publish the new rows (reco.feedbackChanged).
  * Writes from other tabs arrive through the live query and take step 4 only.
  */
-import { SvelteSet } from 'svelte/reactivity';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { describeError } from '../core/auth/messages';
 import type { HybridWeights } from '../core/hybrid/weights';
 import { feedbackService } from '../services/app';
@@ -25,6 +25,8 @@ class FeedbackState {
   error = $state<string | null>(null);
   /** Movie ids with a write in flight (buttons show it and ignore double clicks). */
   readonly pending = new SvelteSet<number>();
+  /** Opinions that could not be saved, by movie: the buttons show the reason and offer a retry. */
+  readonly failed = new SvelteMap<number, { opinion: Opinion | null; ctx: FeedbackContext; message: string }>();
   #userId: string | null = null;
   #unsubscribe: (() => void) | null = null;
 
@@ -74,15 +76,28 @@ class FeedbackState {
       return;
     }
     if (this.pending.has(movieId)) return;
-    const next = this.opinion(movieId) === opinion ? null : opinion;
+    await this.#set(movieId, this.opinion(movieId) === opinion ? null : opinion, ctx);
+  }
+
+  /** Tries again to save the opinion that failed for `movieId`. */
+  async retry(movieId: number): Promise<void> {
+    const f = this.failed.get(movieId);
+    if (!f || this.pending.has(movieId)) return;
+    await this.#set(movieId, f.opinion, f.ctx);
+  }
+
+  async #set(movieId: number, next: Opinion | null, ctx: FeedbackContext): Promise<void> {
     this.pending.add(movieId);
     let events: FeedbackRecord[];
     try {
       await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
       this.error = null;
+      this.failed.delete(movieId);
       events = await this.#readBack();
     } catch (err) {
       this.error = describeError(err);
+      // Nothing is lost silently: the button says it was not saved, and why, and can retry.
+      this.failed.set(movieId, { opinion: next, ctx, message: this.error });
       return;
     } finally {
       // The button is free again once the write is stored; the models catch up below.

@@ -1,4 +1,5 @@
 /** Human messages for failures: specific for known errors, a calm generic line for anything else. */
+import { storageMessage } from '../storage-errors';
 import { AuthError } from './errors';
 
 /** Fallback shown for unexpected failures; never a stack trace or an internal message. */
@@ -14,9 +15,12 @@ export function lockedMessage(seconds: number): string {
   return `Too many attempts — try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
 }
 
-/** A message safe to show a person for any thrown value; `now` refreshes lockout countdowns. */
+/**
+ * A message safe to show a person for any thrown value; `now` refreshes lockout countdowns. Storage
+ * failures (unavailable, blocked, full, damaged) get their specific message from core/storage-errors.
+ */
 export function describeError(err: unknown, now?: number): string {
-  if (!(err instanceof AuthError)) return GENERIC_FAILURE;
+  if (!(err instanceof AuthError) || err.code === 'ERR_STORAGE') return storageMessage(err) ?? (err instanceof AuthError ? err.message : GENERIC_FAILURE);
   if (err.code === 'ERR_LOCKED' && err.details.retryAt !== undefined && now !== undefined) {
     return lockedMessage(secondsUntil(err.details.retryAt, now));
   }

@@ -18,6 +18,12 @@ import type {
 
 export const DB_NAME = 'recostream';
 
+/**
+ * Storage events pages show: 'blocked' when this tab's upgrade waits for another tab still on the
+ * old version, 'ready' once the database is open.
+ */
+export const storageEvents = new EventTarget();
+
 /** Version 1 stores, kept verbatim so migrations can be tested from the first version on. */
 export const SCHEMA_V1 = {
   users: '&id, &usernameKey',
@@ -47,6 +53,8 @@ export class RecoStreamDB extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.on('blocked', () => void storageEvents.dispatchEvent(new Event('blocked')));
+    this.on('ready', () => void storageEvents.dispatchEvent(new Event('ready')));
   }
 
   /** Tables holding records that belong to one user (used by profile deletion and export). */
