@@ -40,3 +40,6 @@ export function authRuntime(): AuthRuntime {
   }
   return runtime;
 }
+
+/** Storage events ('blocked', 'ready') of the app's database, for the pages' notices. */
+export { storageEvents } from '../db/database';
