@@ -16,6 +16,7 @@ describe('storage errors: one mapping from error to code to message', () => {
     expect(storageErrorCode(named('BulkError', { failures: [named('QuotaExceededError')] }))).toBe('STORAGE_QUOTA');
     expect(storageErrorCode(named('VersionError'))).toBe('STORAGE_BLOCKED');
     expect(storageErrorCode(named('DatabaseClosedError'))).toBe('STORAGE_BLOCKED');
+    expect(storageErrorCode(named('DatabaseClosedError', { inner: named('MissingAPIError') }))).toBe('STORAGE_UNAVAILABLE');
     expect(storageErrorCode(named('StorageBlockedError'))).toBe('STORAGE_BLOCKED');
     expect(storageErrorCode(named('DataError'))).toBe('STORAGE_CORRUPT');
     expect(storageErrorCode(named('BanditError', { code: 'ERR_BANDIT_STATE' }))).toBe('STORAGE_CORRUPT_DISCOVER');

@@ -55,8 +55,10 @@ export function storageErrorCode(err: unknown): StorageErrorCode | null {
   const discover = links.some((e) => e.code === 'ERR_BANDIT_STATE' || (typeof e.message === 'string' && e.message.startsWith('stored bandit state is unusable')));
   if (names.has('QuotaExceededError')) return 'STORAGE_QUOTA';
   if (discover) return 'STORAGE_CORRUPT_DISCOVER';
+  // Dexie reports later calls on a database that failed to open as DatabaseClosedError wrapping the cause: the cause decides.
+  if ([...names].some((n) => UNAVAILABLE.has(n))) return 'STORAGE_UNAVAILABLE';
   if ([...names].some((n) => BLOCKED.has(n))) return 'STORAGE_BLOCKED';
-  if ([...names].some((n) => UNAVAILABLE.has(n)) || names.has('OpenFailedError')) return 'STORAGE_UNAVAILABLE';
+  if (names.has('OpenFailedError')) return 'STORAGE_UNAVAILABLE';
   if ([...names].some((n) => CORRUPT.has(n))) return 'STORAGE_CORRUPT';
   if (names.has('UnknownError') || names.has('AbortError') || links.some((e) => e.code === 'ERR_STORAGE')) return 'STORAGE_FAILED';
   return null;
