@@ -187,3 +187,27 @@ test("the sign-in form's lock is per profile", async ({ page }) => {
   await expect(page.locator('#login-error')).toContainText('Too many attempts');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
 });
+
+test('the built page carries a Content-Security-Policy that blocks inline script and foreign requests, and the suite sees violations', async ({ page, csp }) => {
+  await page.goto('./');
+  const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  const directive = (name: string) => policy.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  expect(directive('script-src')).toBe("script-src 'self'");
+  expect(directive('worker-src')).toBe("worker-src 'self'");
+  expect(directive('connect-src')).toBe("connect-src 'self'");
+  expect(directive('object-src')).toBe("object-src 'none'");
+  // An injected inline script does not run, and the violation is reported.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = 1';
+    document.body.append(s);
+  });
+  expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+  await expect.poll(() => csp.violations.some((v) => /script-src/.test(v))).toBe(true);
+  // A request to another origin is refused before it leaves.
+  const outcome = await page.evaluate(() => fetch('http://127.0.0.1:9/steal').then(() => 'sent', () => 'refused'));
+  expect(outcome).toBe('refused');
+  await expect.poll(() => csp.violations.some((v) => /connect-src/.test(v))).toBe(true);
+  // Both were provoked on purpose: the shared fixture would otherwise fail this test.
+  csp.violations.splice(0);
+});
