@@ -171,7 +171,7 @@ function readFeedback(v: unknown, path: string, movies: ReadonlySet<number>): Ex
   };
   return withOptional(base, {
     id: optional(o, 'id', (x) => num(x, `${path}.id`, ID)),
-    list: optional(o, 'list', (x) => str(x, `${path}.list`, 200)),
+    list: optional(o, 'list', (x) => str(x, `${path}.list`, 500)),
     query: optional(o, 'query', (x) => str(x, `${path}.query`)),
     position: optional(o, 'position', (x) => num(x, `${path}.position`, POSITION)),
     impressionId: optional(o, 'impressionId', (x) => num(x, `${path}.impressionId`, ID)),
