@@ -200,6 +200,9 @@ class SessionState {
     // Several guarded calls can fail at once (rows, feedback, Discover): the first one ends the
     // session; the others must not navigate again (that would make the sign-in page its own "next").
     if (this.status === 'signed-out') return;
+    // Refused while the page was still restoring it (a stored token edited or revoked): the person
+    // was never signed in on this page, so the reason is shown where they are, not on a detour.
+    const restoring = this.status === 'loading';
     const name = this.user?.username;
     const { store, auth } = authRuntime();
     // A rejected session is also ended in the database (whatever part of it is still genuine).
@@ -207,6 +210,7 @@ class SessionState {
     store.clear();
     this.notice = describeError(err);
     this.#setSignedOut();
+    if (restoring) return;
     navigate(name ? { name: 'login', next: currentHref(), user: name } : { name: 'login', next: currentHref() });
   }
 }
