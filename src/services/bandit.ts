@@ -7,7 +7,6 @@ import { pruneImpressions } from './db/retention';
 import { UserScopedService, type Session } from './scoped';
 import type { ImpressionRecord } from './db/schema';
 
-
 const STATE_MODEL = 'bandit';
 const HISTORY_MODEL = 'bandit-history';
 const STRATEGY_KEY = 'bandit-strategy';
