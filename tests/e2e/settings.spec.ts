@@ -13,7 +13,8 @@ test('settings show the ranking weights and let the user tune and reset Discover
   await page.reload();
   await expect(page.getByRole('radio', { name: /^Softmax/ })).toBeChecked();
   await page.goto('./#/discover');
-  await expect(page.getByText(/softmax exploration, temperature 0\.1/)).toBeVisible();
+  // Choosing a strategy starts its knob at the recommended value (softmax: temperature 0.02).
+  await expect(page.getByText(/softmax exploration, temperature 0\.02/)).toBeVisible();
 
   await page.goto('./#/settings');
   // Destructive resets ask first; cancelling changes nothing.
