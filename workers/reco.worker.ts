@@ -9,8 +9,8 @@ import * as Comlink from 'comlink';
 import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue';
 import type { RatingsCOO } from '../src/core/catalogue/types';
 import { serializeBandit, type BanditPrior, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
-import { discover, discoverPrior, learnSaved, type DiscoverPick } from '../src/core/engine/discover';
-import { DISCOVER_SLATE, discoverCandidates, resumeBandit, sampleSeed } from '../src/core/engine/discover-slate';
+import { discover, discoverPrior, learnSaved, resumeDiscoverBandit, type DiscoverPick } from '../src/core/engine/discover';
+import { DISCOVER_SLATE, discoverCandidates, sampleSeed } from '../src/core/engine/discover-slate';
 import { RecoEngine, type BecauseRow } from '../src/core/engine/engine';
 import { assertRecoModels, RECO_MODELS_KEY, trainRecoModels, type RecoModels } from '../src/core/engine/models';
 import type { RankedItem } from '../src/core/hybrid/rank';
@@ -158,15 +158,22 @@ const api = {
   },
 
   /** Chooses a Discover slate (see core/engine/discover-slate) and returns it with the bandit's new state. */
-  discover(saved: SerializedBandit | null, strategy: StrategyConfig, seed: number, slots: number, weights: HybridWeights, now: number): { picks: DiscoverPick[]; state: SerializedBandit } {
+  discover(
+    saved: SerializedBandit | null,
+    strategy: StrategyConfig,
+    seed: number,
+    slots: number,
+    weights: HybridWeights,
+    now: number,
+  ): { picks: DiscoverPick[]; state: SerializedBandit; damaged: boolean } {
     const e = need();
     const d = data!;
     const dd = { catalogue: d.catalogue, moods: d.moods, projection: null };
     if (prior?.of !== d) prior = { of: d, prior: discoverPrior(dd, d.ratings) };
-    const state = resumeBandit(saved, prior.prior, strategy, seed);
+    const { state, note } = resumeDiscoverBandit(saved, prior.prior, strategy, seed);
     const pool = discoverCandidates(d.catalogue, e.topPicks(weights, DISCOVER_SLATE.topPicks).map((r) => r.index), e.rated(), sampleSeed(seed, now));
     const picks = discover(state, dd, pool, lastEvents, slots, new Date(now));
-    return { picks, state: serializeBandit(state) };
+    return { picks, state: serializeBandit(state), damaged: note?.reason === 'invalid' };
   },
 
   /** One bandit update from a logged impression and its reward; returns the new state (unchanged for an older shape). */

@@ -69,3 +69,10 @@ export function storageMessage(err: unknown): string | null {
   const code = storageErrorCode(err);
   return code === null ? null : STORAGE_MESSAGES[code];
 }
+
+/**
+ * Shown on Discover when the saved model could not be read and Discover started again from the
+ * community prior (it never fails on damaged saved data; see core/engine/discover).
+ */
+export const DISCOVER_RESTARTED_MESSAGE =
+  'What Discover learned on this device was damaged and could not be read, so Discover has started learning again from scratch. Your likes and dislikes are safe.';

@@ -5,6 +5,7 @@
  */
 import { REWARDS, type StrategyConfig } from '../core/bandit';
 import { describeError } from '../core/auth/messages';
+import { DISCOVER_RESTARTED_MESSAGE } from '../core/storage-errors';
 import type { DiscoverPick } from '../core/engine/discover';
 import { banditService } from '../services/app';
 import { DEFAULT_STRATEGY, type BanditRecord } from '../services/bandit';
@@ -21,6 +22,8 @@ class DiscoverState {
   strategy = $state.raw<StrategyConfig>(DEFAULT_STRATEGY);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   error = $state<string | null>(null);
+  /** Said once when the saved model could not be read and Discover started again. */
+  notice = $state<string | null>(null);
   /** Updates learned in total (persisted history). */
   updates = $state(0);
   #explored = new Map<number, boolean>();
@@ -51,7 +54,8 @@ class DiscoverState {
       let record = await session.guard((t) => svc.load(t));
       this.updates = (await session.guard((t) => svc.history(t))).length;
       if (record?.pending.length) record = await this.#learnIgnored(record);
-      const { picks, state } = await recoClient.discover(record?.state ?? null, this.strategy, seed, SLOTS, reco.weights);
+      const { picks, state, damaged } = await recoClient.discover(record?.state ?? null, this.strategy, seed, SLOTS, reco.weights);
+      if (damaged) this.notice = DISCOVER_RESTARTED_MESSAGE;
       const ids = await session.guard((t) => svc.logSlate(t, picks.map((p) => ({ movieId: p.movie.id, position: p.position, features: p.log.features, propensity: p.log.propensity }))));
       await session.guard((t) => svc.save(t, { state, pending: ids }));
       this.#explored = new Map(ids.map((id, k) => [id, picks[k]!.exploratory]));

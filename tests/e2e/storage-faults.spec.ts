@@ -84,20 +84,20 @@ test('quota exceeded: a like that cannot be saved says so on its button, and Ret
   await expect(page.getByText('1 liked · 0 disliked · 0 opened')).toBeVisible();
 });
 
-test('a damaged saved Discover model: a specific message and the way out, not "Something went wrong"', async ({ page }) => {
+test('a damaged saved Discover model: Discover starts again and says so, not "Something went wrong"', async ({ page }) => {
   await signUp(page, NAME);
   const userId = await page.evaluate(() => {
     const s = JSON.parse(localStorage.getItem('recostream.session') ?? '{}') as { accessToken: string };
     return JSON.parse(atob(s.accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub as string;
   });
-  // The stored record is damaged (as by a crash mid-write or a bad edit): not a bandit state any more.
+  // The stored record is damaged (as by a crash mid-write or a bad edit): a current-format state with unusable weights.
   await page.evaluate(
     (uid) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('recostream');
         open.onsuccess = () => {
           const tx = open.result.transaction('modelState', 'readwrite');
-          tx.objectStore('modelState').put({ userId: uid, model: 'bandit', version: 1, updatedAt: Date.now(), state: { state: { format: 'recostream-bandit', version: 1, dim: 0 }, pending: [] } });
+          tx.objectStore('modelState').put({ userId: uid, model: 'bandit', version: 1, updatedAt: Date.now(), state: { state: { format: 'recostream-bandit', version: 2, mean: 'garbage' }, pending: [] } });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -109,6 +109,7 @@ test('a damaged saved Discover model: a specific message and the way out, not "S
     userId,
   );
   await page.goto('./#/discover');
-  await expect(page.getByRole('alert').filter({ hasText: 'What Discover learned on this device is damaged' })).toContainText('use “Reset what Discover learned” in Settings');
+  await expect(page.getByTestId('discover-notice')).toHaveText(/^What Discover learned on this device was damaged and could not be read, so Discover has started learning again/);
+  await expect(page.getByRole('list', { name: 'Discover picks' }).getByRole('article').first()).toBeVisible();
   await expect(page.getByText('Something went wrong')).toHaveCount(0);
 });

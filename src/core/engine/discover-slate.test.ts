@@ -3,7 +3,11 @@ import { serializeBandit } from '../bandit';
 import { createCatalogue } from '../catalogue/catalogue';
 import type { MovieIndexEntry } from '../catalogue/types';
 import { DISCOVER_SHAPE } from './discover';
-import { DISCOVER_SLATE, discoverCandidates, resumeBandit, sampleSeed, userSeed } from './discover-slate';
+import { DISCOVER_SLATE, discoverCandidates, sampleSeed, userSeed } from './discover-slate';
+import { resumeDiscoverBandit } from './discover';
+
+/** The state Discover resumes with (the restore note is tested in core/bandit). */
+const resumeBandit = (...args: Parameters<typeof resumeDiscoverBandit>) => resumeDiscoverBandit(...args).state;
 
 /** 400 movies; every third has fewer than `minRatings` ratings. */
 const movies: MovieIndexEntry[] = Array.from({ length: 400 }, (_, i) => ({ id: 1000 + i, title: `M${i}`, year: 2000, genres: ['Drama'], n: i % 3 === 0 ? 2 : 10 + i, mean: 3.5 }));
@@ -44,7 +48,7 @@ describe('sampleSeed', () => {
   });
 });
 
-describe('resumeBandit', () => {
+describe('resumeDiscoverBandit', () => {
   // A small stand-in for the community prior (its fit is tested in tests/unit/discover.test.ts).
   const d = DISCOVER_SHAPE.context * DISCOVER_SHAPE.action + DISCOVER_SHAPE.linear;
   const prior = { center: new Float64Array(DISCOVER_SHAPE.context + DISCOVER_SHAPE.action), mean: Float64Array.from({ length: d }, (_, i) => (i % 7) / 10), variance: new Float64Array(d).fill(0.05) };

@@ -1,12 +1,10 @@
 /**
  * The ranking decisions behind one Discover slate, out of the worker so they are tested in Node:
- * which candidates the bandit chooses among, how its random stream is seeded, and how a saved
- * bandit is resumed (or a new one started). The worker only loads data and calls these.
+ * which candidates the bandit chooses among and how its random stream is seeded (a saved bandit is
+ * resumed by `resumeDiscoverBandit` in ./discover). The worker only loads data and calls these.
  */
-import type { BanditPrior, BanditState, StrategyConfig } from '../bandit';
 import type { Catalogue } from '../catalogue/catalogue';
 import { createRng } from '../random';
-import { resumeDiscoverBandit } from './discover';
 
 /** The knobs of the Discover slate, with the reason for each value. */
 export const DISCOVER_SLATE = Object.freeze({
@@ -36,15 +34,6 @@ export function discoverCandidates(catalogue: Catalogue, topPicks: readonly numb
   const eligible = catalogue.movies.flatMap((m, i) => (m.n >= DISCOVER_SLATE.minRatings && !rated.has(m.id) && !pool.has(i) ? [i] : []));
   for (let t = 0; t < DISCOVER_SLATE.sampled && eligible.length; t++) pool.add(eligible.splice(Math.floor(rng() * eligible.length), 1)[0]!);
   return [...pool];
-}
-
-/**
- * The bandit for this slate: the saved one with the user's current strategy, or a new one from the
- * community `prior` (see `discoverPrior`), seeded with `seed`, when nothing is saved, the saved one
- * is damaged or of an older model (never throws for saved data; see `resumeDiscoverBandit`).
- */
-export function resumeBandit(saved: unknown, prior: BanditPrior, strategy: StrategyConfig, seed: number): BanditState {
-  return resumeDiscoverBandit(saved, prior, strategy, seed).state;
 }
 
 /** A stable per-user seed for the bandit's random stream (FNV-1a of the user id). */
