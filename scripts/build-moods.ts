@@ -17,7 +17,7 @@ type Manifest = NonNullable<ReturnType<typeof readManifest>> & { moodInputs?: st
 
 /** Fingerprint of the catalogue files, tags.csv and the mood code. */
 function fingerprint(manifest: Manifest): string {
-  const parts = ['catalogue.json', 'details.json'].map((f) => manifest.files[f]?.sha256 ?? 'missing');
+  const parts = ['catalogue.json', 'catalogue-extended.json', 'details.json'].map((f) => manifest.files[f]?.sha256 ?? 'missing');
   try {
     const s = statSync(join(MOVIELENS_DIR, 'tags.csv'));
     parts.push(`tags.csv:${s.size}:${s.mtimeMs}`);

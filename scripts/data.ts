@@ -5,7 +5,7 @@
  * are unchanged; `--fetch-only` stops once the raw data is in place (`npm test` does that before the
  * unit tests, which read it).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONTENT_DIMS } from '../src/core/content/limits';
 import { encodePeople } from '../src/core/people/people';
@@ -13,6 +13,8 @@ import { encodeCatalogueDetails, encodeCatalogueIndex, encodeRatings } from '../
 import { DATA_SCHEMA_VERSION, type DataManifest } from '../src/core/catalogue/types';
 import { OUT_DIR, ROOT } from './paths';
 import { buildCatalogue } from './pipeline/build';
+import { catalogueKind, extendedLimit } from './pipeline/extended';
+import { EXTENDED_FILE } from './pipeline/read-index';
 import { DataError } from './pipeline/errors';
 import { ensureRawData, RawDataError } from './pipeline/fetch';
 import { loadMovieLens } from './pipeline/movielens';
@@ -20,8 +22,8 @@ import { loadWikipedia } from './pipeline/wikipedia';
 import { readManifest, sha256, writeAll } from './pipeline/write';
 
 /** Fingerprint of everything the output depends on: input files (name, size, mtime) and pipeline code. */
-function fingerprint(MOVIELENS_DIR: string, WIKIPEDIA_DIR: string): string {
-  const parts: string[] = [String(DATA_SCHEMA_VERSION)];
+function fingerprint(MOVIELENS_DIR: string, WIKIPEDIA_DIR: string, variant: string): string {
+  const parts: string[] = [String(DATA_SCHEMA_VERSION), variant];
   for (const dir of [MOVIELENS_DIR, WIKIPEDIA_DIR]) {
     let names: string[] = [];
     try {
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
     console.log(`data: raw data in ${MOVIELENS_DIR} and ${WIKIPEDIA_DIR}`);
     return;
   }
-  const inputs = fingerprint(MOVIELENS_DIR, WIKIPEDIA_DIR);
+  const kind = catalogueKind(process.argv.slice(2), process.env);
+  const limit = kind === 'extended' ? extendedLimit(process.env) : undefined;
+  const inputs = fingerprint(MOVIELENS_DIR, WIKIPEDIA_DIR, `${kind}:${limit ?? 'all'}`);
   const old = readManifest(OUT_DIR);
   if (ifStale && old?.inputs === inputs && old.schemaVersion === DATA_SCHEMA_VERSION) {
     console.log(`data: up to date (${relative(ROOT, OUT_DIR) || OUT_DIR})`);
@@ -60,15 +64,21 @@ async function main(): Promise<void> {
   const ml = loadMovieLens(MOVIELENS_DIR);
   console.log(`data: reading Wikipedia extracts from ${WIKIPEDIA_DIR}`);
   const wiki = loadWikipedia(WIKIPEDIA_DIR);
-  const built = buildCatalogue(ml, wiki);
+  const built = buildCatalogue(ml, wiki, kind === 'extended' ? { extended: { limit } } : {});
+  const nBase = built.index.length - built.extended;
 
+  const extendedFiles: Record<string, string> = {};
+  // Content-only entries go in their own file, loaded after first paint; every other file covers base + extended.
+  if (built.extended > 0) extendedFiles[EXTENDED_FILE] = JSON.stringify(encodeCatalogueIndex(built.index.slice(nBase), DATA_SCHEMA_VERSION));
   const files = writeAll(OUT_DIR, {
-    'catalogue.json': JSON.stringify(encodeCatalogueIndex(built.index, DATA_SCHEMA_VERSION)),
+    'catalogue.json': JSON.stringify(encodeCatalogueIndex(built.index.slice(0, nBase), DATA_SCHEMA_VERSION)),
+    ...extendedFiles,
     'details.json': JSON.stringify(encodeCatalogueDetails(built.details, DATA_SCHEMA_VERSION)),
     'ratings.bin': encodeRatings(built.ratings),
     'people.json': JSON.stringify(encodePeople(built.cast, built.directors, DATA_SCHEMA_VERSION)),
     'content.json': JSON.stringify({ v: DATA_SCHEMA_VERSION, dims: CONTENT_DIMS, levels: built.content, topics: built.topics }),
   });
+  if (built.extended === 0) rmSync(join(OUT_DIR, EXTENDED_FILE), { force: true });
   const manifest: DataManifest & { inputs: string } = {
     schemaVersion: DATA_SCHEMA_VERSION,
     builtAt: new Date().toISOString(),
@@ -78,17 +88,25 @@ async function main(): Promise<void> {
       users: built.userIds.length,
       tags: ml.tags.length,
       withExtract: built.withExtract,
+      extended: built.extended,
     },
     files,
     inputs,
   };
   writeAll(OUT_DIR, { 'manifest.json': JSON.stringify(manifest, null, 2) });
-  const pct = ((100 * built.withExtract) / built.index.length).toFixed(1);
+  const pct = ((100 * built.withExtract) / nBase).toFixed(1);
   console.log(
-    `data: ${built.index.length} movies, ${ml.ratings.length} ratings by ${built.userIds.length} users, ` +
+    `data: ${nBase} movies, ${ml.ratings.length} ratings by ${built.userIds.length} users, ` +
       `${ml.tags.length} tags; Wikipedia extract for ${built.withExtract} movies (${pct}%) ` +
       `in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${relative(ROOT, OUT_DIR)}`,
   );
+  if (built.extended > 0) {
+    const recent = built.index.slice(nBase).filter((m) => (m.year ?? 0) >= 2019).length;
+    console.log(
+      `data: extended catalogue: ${built.extended} content-only Wikipedia films (${recent} from 2019 on)` +
+        `${limit !== undefined ? ` — limited to ${limit} by RECOSTREAM_EXTENDED_LIMIT` : ''}; ${built.steppedIds} ids stepped past a hash collision`,
+    );
+  }
   const withCast = built.cast.filter((c) => c.length > 0).length;
   const withDirector = built.directors.filter((d) => d.length > 0).length;
   console.log(`data: cast for ${withCast} movies, director for ${withDirector} (people.json ${(files['people.json']!.bytes / 1024).toFixed(0)} KB)`);

@@ -10,6 +10,7 @@ import type { RatingsCOO } from '../src/core/catalogue/types';
 import { assignTaste, buildTasteModel, summariseModel, type TasteAssignment, type TasteModel, type TasteOverview } from '../src/core/clusters';
 import type { MoodMatrix } from '../src/core/mood/profile';
 import type { FeedbackEvent } from '../src/core/shared/feedback';
+import { widenRatings } from '../src/core/catalogue/extended';
 import { loadCatalogueIndex, loadMoodMatrix, loadRatings, setDataBaseUrl } from '../src/services/data';
 import { withWireErrors } from '../src/services/bridge/wire';
 
@@ -47,7 +48,8 @@ function loadBase(): Promise<Loaded> {
 }
 
 function communityRatings(): Promise<RatingsCOO> {
-  ratings ??= loadRatings();
+  // Content-only entries (extended build) follow the rated movies, unrated.
+  ratings ??= Promise.all([loadRatings(), loadBase()]).then(([r, b]) => widenRatings(r, b.cat.movies.length));
   ratings.catch(() => (ratings = undefined));
   return ratings;
 }

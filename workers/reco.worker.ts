@@ -7,6 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import { createCatalogue, type Catalogue } from '../src/core/catalogue/catalogue';
+import { widenRatings } from '../src/core/catalogue/extended';
 import type { RatingsCOO } from '../src/core/catalogue/types';
 import { serializeBandit, type BanditPrior, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
 import { discover, discoverPrior, learnSaved, resumeDiscoverBandit, type DiscoverPick } from '../src/core/engine/discover';
@@ -65,7 +66,8 @@ function load(): Promise<Loaded> {
   loaded ??= (async () => {
     const movies = await loadCatalogueIndex();
     const [ratings, moods, content, fp] = await Promise.all([loadRatings(), loadMoods(movies.length), loadContent(movies.length), ratingsFingerprint()]);
-    return { catalogue: createCatalogue(movies), ratings, moods, content, key: `${RECO_MODELS_KEY}-${fp}` };
+    // An extended build appends content-only entries after the rated movies: the models span them, unrated.
+    return { catalogue: createCatalogue(movies), ratings: widenRatings(ratings, movies.length), moods, content, key: `${RECO_MODELS_KEY}-${fp}-n${movies.length}` };
   })();
   loaded.catch(() => (loaded = undefined));
   return loaded;

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCatalogue, type Catalogue } from '../../src/core/catalogue/catalogue';
-import { decodeCatalogueIndex, decodeRatings } from '../../src/core/catalogue/codec';
+import { decodeRatings } from '../../src/core/catalogue/codec';
+import { widenRatings } from '../../src/core/catalogue/extended';
 import type { DataManifest, RatingsCOO } from '../../src/core/catalogue/types';
 import { trainCf, type CfModel } from '../../src/core/cf/model';
 import { trainEase, type EaseModel } from '../../src/core/topn/ease';
@@ -16,6 +17,7 @@ import { decodeVectorsFile, type VectorSet } from '../../src/core/semantic/vecto
 import type { Embedder } from '../../src/ml/embedder';
 import { loadUseLiteNode } from '../../src/ml/node/use-lite';
 import { OUT_DIR } from '../paths';
+import { readFullIndex } from '../pipeline/read-index';
 
 export interface NodeData {
   manifest: DataManifest;
@@ -33,8 +35,9 @@ export function loadBuiltData(dir = OUT_DIR): NodeData {
     return readFileSync(p);
   };
   const manifest = JSON.parse(need('manifest.json').toString('utf8')) as DataManifest;
-  const movies = decodeCatalogueIndex(JSON.parse(need('catalogue.json').toString('utf8')));
-  const ratings = decodeRatings(need('ratings.bin'));
+  need('catalogue.json');
+  const movies = readFullIndex(dir);
+  const ratings = widenRatings(decodeRatings(need('ratings.bin')), movies.length);
   const moods = manifest.files['moods.bin'] ? decodeMoods(need('moods.bin'), { nMovies: movies.length }).scores : null;
   const vectors = manifest.encoder ? decodeVectorsFile(need(manifest.encoder.file)) : null;
   return { manifest, catalogue: createCatalogue(movies), ratings, moods, vectors };

@@ -1,15 +1,20 @@
 /** The catalogue's movie texts in catalogue.json order (the order the vectors are stored in). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCatalogueDetails, decodeCatalogueIndex } from '../../src/core/catalogue/codec';
+import { decodeCatalogueDetails } from '../../src/core/catalogue/codec';
 import { movieText } from '../../src/core/semantic/movie-text';
+import { readFullIndex } from '../pipeline/read-index';
 
-/** Reads catalogue.json + details.json from `dir` and builds each movie's text. */
+/** Extract characters embedded for a content-only entry (MovieLens movies: 600). */
+export const EXTENDED_TEXT_CHARS = 300;
+
+/** Reads catalogue.json (+ catalogue-extended.json) + details.json from `dir` and builds each movie's text. */
 export function catalogueTextsFrom(dir: string): string[] {
-  const index = decodeCatalogueIndex(JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8')));
+  const index = readFullIndex(dir);
   const details = decodeCatalogueDetails(
     JSON.parse(readFileSync(join(dir, 'details.json'), 'utf8')),
     index.map((m) => m.id),
   );
-  return index.map((m, i) => movieText(m, details[i]));
+  // Content-only films: the lead paragraph's first ~300 characters (genre, premise, stars) — shorter texts embed faster.
+  return index.map((m, i) => movieText(m, details[i], m.contentOnly ? { maxExtractChars: EXTENDED_TEXT_CHARS } : {}));
 }

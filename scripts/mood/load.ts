@@ -1,10 +1,11 @@
 /** Loads what the mood scripts need: the built catalogue and details, and the raw MovieLens tags. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCatalogueDetails, decodeCatalogueIndex } from '../../src/core/catalogue/codec';
+import { decodeCatalogueDetails } from '../../src/core/catalogue/codec';
 import type { MovieDetails, MovieIndexEntry } from '../../src/core/catalogue/types';
 import { DataError } from '../pipeline/errors';
 import { parseTags, readText } from '../pipeline/movielens';
+import { readFullIndex } from '../pipeline/read-index';
 
 export interface MoodInputs {
   index: MovieIndexEntry[];
@@ -21,7 +22,8 @@ function readJson(file: string): unknown {
 
 /** Reads catalogue.json and details.json from `outDir` and tags.csv from `movielensDir`. */
 export function loadMoodInputs(outDir: string, movielensDir: string): MoodInputs {
-  const index = decodeCatalogueIndex(readJson(join(outDir, 'catalogue.json')));
+  readJson(join(outDir, 'catalogue.json')); // a clear message when the catalogue was never built
+  const index = readFullIndex(outDir);
   const ids = index.map((m) => m.id);
   const details = decodeCatalogueDetails(readJson(join(outDir, 'details.json')), ids);
   const tagsFile = join(movielensDir, 'tags.csv');

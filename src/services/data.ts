@@ -5,7 +5,7 @@
  * file is decoded, so no loader can read data from another build. Failures are DataLoadErrors with
  * a stable `code` (they keep it across the worker wire) and a message safe to show.
  */
-import { decodeCatalogueDetails, decodeCatalogueIndex, decodeRatings } from '../core/catalogue/codec';
+import { decodeCatalogueDetails, decodeCatalogueIndex, decodeExtendedIndex, decodeRatings } from '../core/catalogue/codec';
 import { checkManifest } from '../core/catalogue/manifest';
 import type { DataManifest, MovieDetails, MovieIndexEntry, RatingsCOO } from '../core/catalogue/types';
 import { decodeMoods } from '../core/mood/codec';
@@ -105,9 +105,29 @@ async function loadFile<T>(name: string, what: string, decode: (res: Response) =
   }
 }
 
-/** The light catalogue index (first paint). */
-export function loadCatalogueIndex(): Promise<MovieIndexEntry[]> {
+/** The MovieLens part of the catalogue index: what the first paint needs. */
+export function loadBaseIndex(): Promise<MovieIndexEntry[]> {
   return loadFile('catalogue.json', 'The movie catalogue', async (res) => decodeCatalogueIndex(await res.json()));
+}
+
+/**
+ * The content-only entries of an extended build (`catalogue-extended.json`, fetched after first
+ * paint), to append after `base`; [] for a lean build (the manifest does not list the file).
+ */
+export async function loadExtendedIndex(base: readonly MovieIndexEntry[]): Promise<MovieIndexEntry[]> {
+  const man = await loadManifest();
+  if (!man.files['catalogue-extended.json']) return [];
+  return loadFile('catalogue-extended.json', 'The extended catalogue', async (res) => decodeExtendedIndex(await res.json(), new Set(base.map((m) => m.id))));
+}
+
+/**
+ * The whole catalogue index in item order (MovieLens movies, then any content-only entries): the
+ * order every aligned file (details, people, content, moods, vectors) follows. Workers use this.
+ */
+export async function loadCatalogueIndex(): Promise<MovieIndexEntry[]> {
+  const base = await loadBaseIndex();
+  const ext = await loadExtendedIndex(base);
+  return ext.length ? [...base, ...ext] : base;
 }
 
 /** Plot extracts, Wikipedia links and tags (loaded after first paint). */

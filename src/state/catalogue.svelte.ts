@@ -1,7 +1,10 @@
-/** The catalogue as shared rune state: the light index first, details after first paint. */
+/**
+ * The catalogue as shared rune state: the light MovieLens index first; after first paint the
+ * content-only entries of an extended build (appended: `current` is replaced), then the details.
+ */
 import { createCatalogue, type Catalogue } from '../core/catalogue/catalogue';
-import type { MovieDetails } from '../core/catalogue/types';
-import { loadCatalogueDetails, loadCatalogueIndex } from '../services/data';
+import type { MovieDetails, MovieIndexEntry } from '../core/catalogue/types';
+import { loadBaseIndex, loadCatalogueDetails, loadExtendedIndex } from '../services/data';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -16,17 +19,24 @@ class CatalogueState {
   #ready!: () => void;
   /** Resolves once the index is loaded (after a retry, if the first load failed). */
   readonly ready: Promise<void> = new Promise((resolve) => (this.#ready = resolve));
+  #complete!: () => void;
+  /**
+   * Resolves once `current` is the whole catalogue (the extended entries appended, or known to be
+   * none): files aligned with every item (people) must wait for it.
+   */
+  readonly complete: Promise<void> = new Promise((resolve) => (this.#complete = resolve));
 
   /** Loads the index (idempotent; again after a failure), then the details in the background. */
   load(): Promise<void> {
     if (!this.#started) {
       this.#started = true;
       this.status = 'loading';
-      loadCatalogueIndex()
-        .then((movies) => {
+      loadBaseIndex()
+        .then(async (movies) => {
           this.current = createCatalogue(movies);
           this.status = 'ready';
           this.#ready();
+          await this.loadExtended(movies);
           return this.loadDetails();
         })
         .catch((err: unknown) => {
@@ -36,6 +46,18 @@ class CatalogueState {
         });
     }
     return this.ready;
+  }
+
+  /** Appends the content-only entries (none in a lean build); a failure leaves the MovieLens catalogue. */
+  private async loadExtended(base: readonly MovieIndexEntry[]): Promise<void> {
+    try {
+      const ext = await loadExtendedIndex(base);
+      if (ext.length) this.current = createCatalogue([...base, ...ext]);
+    } catch (err) {
+      this.detailsError = err instanceof Error ? err.message : 'The extended catalogue could not be loaded.';
+    } finally {
+      this.#complete();
+    }
   }
 
   private async loadDetails(): Promise<void> {

@@ -70,10 +70,12 @@ class SearchState {
 
   /** Loads the people index in the background (after first paint). */
   loadPeople(): Promise<void> {
-    const cat = catalogue.current;
-    if (!cat) return Promise.resolve();
-    this.#peopleLoading ??= loadPeople(cat.movies.length)
-      .then((file) => {
+    if (!catalogue.current) return Promise.resolve();
+    // people.json covers every item, content-only entries included: wait for the whole catalogue.
+    this.#peopleLoading ??= catalogue.complete
+      .then(async () => {
+        const cat = catalogue.current!;
+        const file = await loadPeople(cat.movies.length);
         if (file) this.people = new PeopleIndex(file, cat);
       })
       .catch(() => {

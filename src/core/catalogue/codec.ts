@@ -2,6 +2,7 @@
  * Compact encodings of the catalogue and the community ratings, shared by the build-time
  * pipeline (encode) and the app and workers (decode). Pure: bytes and plain objects only.
  */
+import { EXTENDED_ID_BASE } from './extended';
 import { GENRES, type Genre, type MovieDetails, type MovieIndexEntry, type RatingsCOO } from './types';
 
 /** Column-wise catalogue index as stored in `catalogue.json` (compact, gzips well). */
@@ -72,6 +73,26 @@ export function decodeCatalogueIndex(file: unknown): MovieIndexEntry[] {
       n: f.n![i]!,
       mean: f.mean![i]!,
     };
+  }
+  return out;
+}
+
+/**
+ * Decodes `catalogue-extended.json` (same columns as `catalogue.json`; n and mean are 0): the
+ * content-only entries, marked `contentOnly`. Throws when an id is outside the content-only range
+ * or repeats one of `taken` (the MovieLens ids).
+ */
+export function decodeExtendedIndex(file: unknown, taken: ReadonlySet<number> = new Set()): MovieIndexEntry[] {
+  const out = decodeCatalogueIndex(file);
+  const seen = new Set<number>();
+  for (const m of out) {
+    if (!Number.isInteger(m.id) || m.id < EXTENDED_ID_BASE || taken.has(m.id) || seen.has(m.id)) {
+      throw new Error(`catalogue-extended.json has an id outside the content-only range or a repeated id (${m.id})`);
+    }
+    seen.add(m.id);
+    m.n = 0;
+    m.mean = 0;
+    m.contentOnly = true;
   }
   return out;
 }

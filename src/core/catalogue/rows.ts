@@ -1,6 +1,7 @@
 /** Non-personalised rows for the home page: popular, top rated (damped mean) and per-genre. */
 import { bayesianMean } from '../cf/popularity';
 import type { Catalogue } from './catalogue';
+import { isContentOnly } from './extended';
 import type { Genre, MovieIndexEntry } from './types';
 
 /**
@@ -45,16 +46,22 @@ export function selectTop<T extends MovieIndexEntry>(
   return out;
 }
 
-/** Most-rated movies, ties broken by damped mean. */
-export function popular(cat: Catalogue, opts: RowOptions = {}): MovieIndexEntry[] {
-  const score = (m: MovieIndexEntry) => dampedMean(m.mean, m.n, cat.globalMean, TOP_RATED_PRIOR_WEIGHT);
-  return selectTop(cat.movies, (a, b) => b.n - a.n || score(b) - score(a), opts);
+/** The movies with community ratings: rating-based rows never show content-only entries. */
+function rated(cat: Catalogue): readonly MovieIndexEntry[] {
+  return cat.movies.some(isContentOnly) ? cat.movies.filter((m) => !isContentOnly(m)) : cat.movies;
 }
 
-/** Highest damped mean rating. */
+/** Most-rated movies, ties broken by damped mean (content-only entries left out). */
+export function popular(cat: Catalogue, opts: RowOptions = {}): MovieIndexEntry[] {
+  const score = (m: MovieIndexEntry) => dampedMean(m.mean, m.n, cat.globalMean, TOP_RATED_PRIOR_WEIGHT);
+  return selectTop(rated(cat), (a, b) => b.n - a.n || score(b) - score(a), opts);
+}
+
+/** Highest damped mean rating (content-only entries left out). */
 export function topRated(cat: Catalogue, opts: RowOptions & { genre?: Genre } = {}): MovieIndexEntry[] {
   const genre = opts.genre;
-  const pool = genre ? cat.movies.filter((m) => m.genres.includes(genre)) : cat.movies;
+  const all = rated(cat);
+  const pool = genre ? all.filter((m) => m.genres.includes(genre)) : all;
   const scores = new Map<number, number>();
   for (const m of pool) scores.set(m.id, dampedMean(m.mean, m.n, cat.globalMean, TOP_RATED_PRIOR_WEIGHT));
   return selectTop(pool, (a, b) => scores.get(b.id)! - scores.get(a.id)! || b.n - a.n, opts);

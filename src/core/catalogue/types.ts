@@ -38,6 +38,8 @@ export interface MovieIndexEntry {
   n: number;
   /** Mean community rating (0.5–5), 0 when unrated. */
   mean: number;
+  /** A content-only entry (a Wikipedia film MovieLens lacks; see extended.ts): no community ratings. */
+  contentOnly?: true;
 }
 
 /** Heavier per-movie details loaded after first paint. */
@@ -75,6 +77,8 @@ export interface DataManifest {
     users: number;
     tags: number;
     withExtract: number;
+    /** Content-only entries (extended catalogue), after the MovieLens movies in item order; absent or 0 in a lean build. */
+    extended?: number;
   };
   /** File name → sha256 hex of its bytes. */
   files: Record<string, { sha256: string; bytes: number }>;

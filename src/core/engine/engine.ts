@@ -5,9 +5,14 @@
  * neighbours) and the top-N model (`EaseModel`, src/core/topn): when given, it ranks "Top picks"
  * (the hybrid ranker's CF feature), "Because you liked …", "More like this" and Discover's pool,
  * and explains them. Without it (older callers) the rating model's relevance does those jobs.
+ * Content-only entries (extended catalogue: no community ratings) take no part in collaborative
+ * filtering — feedback on them is kept and shown but never folded into either model — and stay out
+ * of Top picks and "Because you liked" rows; search, "like <title>" and "More like this" reach them
+ * by content (genres, moods, text).
  * Pure: data in, rankings out; the worker owns one instance.
  */
 import type { Catalogue } from '../catalogue/catalogue';
+import { isContentOnly } from '../catalogue/extended';
 import type { MovieIndexEntry } from '../catalogue/types';
 import { feedbackToRatings } from '../cf/feedback';
 import type { FeedbackEvent, ItemFeedbackEvent } from '../shared/feedback';
@@ -107,15 +112,19 @@ export class RecoEngine {
       const item = indexOf.get(e.movieId);
       if (item !== undefined) mapped.push({ item, kind: e.kind, at: e.at });
     }
+    // Collaborative filtering sees only movies with community ratings.
+    const { movies } = this.#data.catalogue;
+    const cfMapped = mapped.filter((e) => !isContentOnly(movies[e.item]!));
     if (this.#ranking) {
       // Top-N model: exact EASE scores for the user's likes (+1), clicks (+¼), dislikes (−½), recent ones weighing more.
-      this.#x = feedbackToInteractions(mapped);
+      this.#x = feedbackToInteractions(cfMapped);
       easeScores(this.#ranking, this.#x, this.#scores);
       for (let i = 0; i < this.#scores.length; i++) this.#relevance[i] = this.#scores[i]!;
     } else {
-      this.#profile = foldInUser(this.#model, feedbackToRatings(mapped));
+      this.#profile = foldInUser(this.#model, feedbackToRatings(cfMapped));
       relevanceScores(this.#model, this.#profile, this.#relevance);
     }
+    for (let i = 0; i < movies.length; i++) if (isContentOnly(movies[i]!)) this.#relevance[i] = 0;
 
     // Current verdicts (the latest like/dislike per movie wins).
     const verdict = new Map<number, { kind: 'like' | 'dislike'; at: number }>();
@@ -269,9 +278,15 @@ export class RecoEngine {
       fresh: this.#fresh,
       freshSource: this.#freshSource,
       weights,
-      exclude: this.rated(),
+      exclude: this.#notForRatedRows(this.rated()),
       k,
     });
+  }
+
+  /** `rated` plus every content-only entry: rows that rank by community ratings leave them out. */
+  #notForRatedRows(rated: ReadonlySet<number>): Pick<ReadonlySet<number>, 'has'> {
+    const { catalogue } = this.#data;
+    return { has: (id: number) => rated.has(id) || isContentOnly(catalogue.movies[catalogue.indexOf.get(id) ?? -1] ?? { id }) };
   }
 
   /**
@@ -313,12 +328,13 @@ export class RecoEngine {
     const rated = this.rated();
     const out: BecauseRow[] = [];
     const attribution = this.#attribution;
-    for (const j of this.#liked.slice(0, rows)) {
+    // A liked content-only film has no co-watch neighbours: its row would be empty.
+    for (const j of this.#liked.filter((i) => !isContentOnly(movies[i]!)).slice(0, rows)) {
       const source = movies[j]!;
       const reason: Reason = { kind: 'liked-neighbour', movieId: source.id, title: source.title };
       const skip = attribution
-        ? (i: number) => rated.has(movies[i]!.id) || attribution.top(i)?.item !== j
-        : (i: number) => rated.has(movies[i]!.id);
+        ? (i: number) => rated.has(movies[i]!.id) || isContentOnly(movies[i]!) || attribution.top(i)?.item !== j
+        : (i: number) => rated.has(movies[i]!.id) || isContentOnly(movies[i]!);
       const items = this.#similar(j, k, skip).map((n) => ({
           movie: movies[n.item]!,
           index: n.item,
@@ -331,11 +347,24 @@ export class RecoEngine {
     return out;
   }
 
-  /** "More like this" for a movie page: item neighbours by community co-rating, disliked ones left out. */
+  /**
+   * "More like this" for a movie page: item neighbours by community co-rating, disliked ones left
+   * out. A content-only movie has no co-ratings: its neighbours are by content (`likeScores`:
+   * shared genres and mood profile), from the whole catalogue.
+   */
   moreLikeThis(movieId: number, k: number): { movie: MovieIndexEntry; similarity: number }[] {
     const i = this.#data.catalogue.indexOf.get(movieId);
     if (i === undefined) return [];
     const { movies } = this.#data.catalogue;
+    if (isContentOnly(movies[i]!)) {
+      const scores = this.likeScores(i);
+      const heap = new TopK(k);
+      for (let j = 0; j < scores.length; j++) if (j !== i && scores[j]! > 0 && !this.#disliked.has(movies[j]!.id)) heap.push(scores[j]!, j);
+      const score = new Float64Array(heap.length);
+      const index = new Uint32Array(heap.length);
+      const count = heap.drain(score, index);
+      return Array.from({ length: count }, (_, t) => ({ movie: movies[index[t]!]!, similarity: score[t]! }));
+    }
     return this.#similar(i, k, (j) => this.#disliked.has(movies[j]!.id)).map((n) => ({ movie: movies[n.item]!, similarity: n.similarity }));
   }
 

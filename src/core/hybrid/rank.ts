@@ -50,8 +50,8 @@ export interface RankInput {
   like?: Float32Array | null;
   /** Below this many qualifying movies a year range or topic is relaxed (default CONSTRAINT_MIN). */
   constraintMin?: number;
-  /** Movie ids never to return (e.g. disliked, or already liked for rows). */
-  exclude?: ReadonlySet<number>;
+  /** Movie ids never to return (e.g. disliked, or already liked for rows; content-only entries in Top picks). */
+  exclude?: Pick<ReadonlySet<number>, 'has'>;
   k: number;
   /** Minimum contribution (log-odds) for a feature to be named as a reason. */
   reasonThreshold?: number;

@@ -1,8 +1,9 @@
 /** Small display helpers shared by the UI. */
 import type { MovieIndexEntry } from '../../core/catalogue/types';
 
-/** "3.9 ★ · 215 ratings" or "No ratings yet". */
-export function ratingText(m: Pick<MovieIndexEntry, 'mean' | 'n'>): string {
+/** "3.9 ★ · 215 ratings", "No ratings yet", or for a content-only film (extended catalogue) "No community ratings yet". */
+export function ratingText(m: Pick<MovieIndexEntry, 'mean' | 'n' | 'contentOnly'>): string {
+  if (m.contentOnly) return 'No community ratings yet';
   if (!m.n) return 'No ratings yet';
   return `${m.mean.toFixed(1)} ★ · ${m.n.toLocaleString('en')} rating${m.n === 1 ? '' : 's'}`;
 }
