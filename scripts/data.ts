@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       users: built.userIds.length,
       tags: ml.tags.length,
       withExtract: built.withExtract,
-      extended: built.extended,
+      ...(built.extended ? { extended: built.extended } : {}),
     },
     files,
     inputs,

@@ -5,8 +5,8 @@ import { decodeCatalogueDetails } from '../../src/core/catalogue/codec';
 import { movieText } from '../../src/core/semantic/movie-text';
 import { readFullIndex } from '../pipeline/read-index';
 
-/** Extract characters embedded for a content-only entry (MovieLens movies: 600). */
-export const EXTENDED_TEXT_CHARS = 300;
+/** Extract characters embedded for a content-only entry (MovieLens movies: 600); RECOSTREAM_EXTENDED_TEXT_CHARS overrides it for measurements. */
+export const EXTENDED_TEXT_CHARS = Number(process.env.RECOSTREAM_EXTENDED_TEXT_CHARS) || 300;
 
 /** Reads catalogue.json (+ catalogue-extended.json) + details.json from `dir` and builds each movie's text. */
 export function catalogueTextsFrom(dir: string): string[] {

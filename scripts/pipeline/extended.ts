@@ -4,7 +4,7 @@
  * RECOSTREAM_CATALOGUE=extended): the default build stays the lean MovieLens catalogue.
  */
 import { assignExtendedIds } from '../../src/core/catalogue/extended';
-import type { Genre, MovieIndexEntry } from '../../src/core/catalogue/types';
+import { GENRES, type Genre, type MovieIndexEntry } from '../../src/core/catalogue/types';
 import { DataError } from './errors';
 import type { WikiFilm } from './wikipedia';
 
@@ -55,7 +55,7 @@ export const WIKI_GENRES: Readonly<Record<string, readonly Genre[]>> = {
 export function mapWikiGenres(labels: readonly string[]): Genre[] {
   const out = new Set<Genre>();
   for (const l of labels) for (const g of WIKI_GENRES[l.trim().toLowerCase()] ?? []) out.add(g);
-  return [...out];
+  return GENRES.filter((g) => out.has(g));
 }
 
 /** Which catalogue to build: `--catalogue lean|extended` beats RECOSTREAM_CATALOGUE; default lean. */
