@@ -3,10 +3,13 @@
  * time, query embedding latency, scoring + top-k over the catalogue vectors, catalogue embedding
  * time (last `embed-catalogue` run, else measured on a sample) and bytes to download. Numbers on a
  * shared machine are noisy; run twice before comparing. `--browser` adds the same in Chromium.
+ * Then the catalogue's costs (scripts/ml/bench-catalogue.ts): download before/after first paint,
+ * precache, vectors, memory, warm search latency; `--data DIR` for another build's data folder
+ * (an extended catalogue), `--costs-only` for that section alone.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { searchVectors } from '../src/core/semantic/search';
 import { decodeVectorsFile, quantizeVectors, type VectorSet } from '../src/core/semantic/vectors-file';
@@ -14,11 +17,14 @@ import { l2Normalize } from '../src/core/semantic/vector';
 import { createRng } from '../src/core/random';
 import { loadUseLiteNode, tfjsWasmPathsNode, useLiteModelDir } from '../src/ml/node/use-lite';
 import { USE_LITE_DIM, USE_LITE_FILES, USE_LITE_ID } from '../src/ml/use-lite/model';
+import { benchCatalogue } from './ml/bench-catalogue';
 import { catalogueTextsFrom } from './ml/catalogue-texts';
 import { CACHE_DIR, OUT_DIR } from './paths';
 import { readManifest } from './pipeline/write';
 
-const { values: args } = parseArgs({ options: { browser: { type: 'boolean', default: false }, queries: { type: 'string', default: '200' } } });
+const { values: args } = parseArgs({
+  options: { browser: { type: 'boolean', default: false }, queries: { type: 'string', default: '200' }, data: { type: 'string' }, 'costs-only': { type: 'boolean', default: false } },
+});
 
 const QUERIES = [
   'a spaceship travels to a distant galaxy',
@@ -53,7 +59,11 @@ function catalogueVectors(): { set: VectorSet; source: string } {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:semantic — Node ${process.version}, ${availableParallelism()} cores (shared machine: figures are noisy)`);
+  console.log(`bench:semantic — Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (shared machine: figures are noisy)`);
+  if (args['costs-only']) {
+    benchCatalogue(row, args.data ? resolve(args.data) : OUT_DIR);
+    return;
+  }
   const t0 = performance.now();
   const embedder = await loadUseLiteNode();
   const loadMs = performance.now() - t0;
@@ -100,6 +110,8 @@ async function main(): Promise<void> {
   const wasm = tfjsWasmPathsNode()['tfjs-backend-wasm-simd.wasm'];
   row('USE-lite model bytes', `${(modelBytes / 1e6).toFixed(1)} MB (+ tfjs SIMD wasm ${(statSync(wasm).size / 1e6).toFixed(2)} MB)`);
   row('catalogue vectors bytes', `${((set.count * (set.dim + 4)) / 1e6).toFixed(2)} MB (int8 + scale)`);
+
+  benchCatalogue(row, args.data ? resolve(args.data) : OUT_DIR);
 
   if (args.browser) {
     const { benchBrowser } = await import('./ml/bench-browser');

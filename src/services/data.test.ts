@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCatalogueIndex } from '../core/catalogue/codec';
 import { DATA_SCHEMA_VERSION } from '../core/catalogue/types';
-import { loadCatalogueIndex, loadManifest, loadMoods, loadRatings, setDataBaseUrl } from './data';
+import { extendedId } from '../core/catalogue/extended';
+import { loadBaseIndex, loadCatalogueIndex, loadExtendedIndex, loadManifest, loadMoods, loadRatings, setDataBaseUrl } from './data';
 
 const movies = [
   { id: 1, title: 'Toy Story', year: 1995, genres: ['Animation' as const], n: 215, mean: 3.9 },
@@ -16,8 +17,25 @@ const movies = [
 const manifest = (files: string[], schemaVersion = DATA_SCHEMA_VERSION) =>
   JSON.stringify({ schemaVersion, builtAt: '2026-01-01', counts: { movies: 2, ratings: 0, users: 0, tags: 0, withExtract: 0 }, files: Object.fromEntries(files.map((f) => [f, { sha256: 'ab', bytes: 1 }])) });
 
+const contentOnly = [{ id: extendedId('Nomadland'), title: 'Nomadland', year: 2020, genres: ['Drama' as const], n: 0, mean: 0 }];
+
 /** Folder name → file name → body (404 when absent). */
 const folders: Record<string, Record<string, string>> = {
+  extended: {
+    'manifest.json': manifest(['catalogue.json', 'catalogue-extended.json']),
+    'catalogue.json': JSON.stringify(encodeCatalogueIndex(movies, DATA_SCHEMA_VERSION)),
+    'catalogue-extended.json': JSON.stringify(encodeCatalogueIndex(contentOnly, DATA_SCHEMA_VERSION)),
+  },
+  'extended-unlisted': {
+    'manifest.json': manifest(['catalogue.json']),
+    'catalogue.json': JSON.stringify(encodeCatalogueIndex(movies, DATA_SCHEMA_VERSION)),
+    'catalogue-extended.json': JSON.stringify(encodeCatalogueIndex(contentOnly, DATA_SCHEMA_VERSION)),
+  },
+  'extended-bad-ids': {
+    'manifest.json': manifest(['catalogue.json', 'catalogue-extended.json']),
+    'catalogue.json': JSON.stringify(encodeCatalogueIndex(movies, DATA_SCHEMA_VERSION)),
+    'catalogue-extended.json': JSON.stringify(encodeCatalogueIndex([{ ...contentOnly[0]!, id: 2 }], DATA_SCHEMA_VERSION)),
+  },
   good: { 'manifest.json': manifest(['catalogue.json']), 'catalogue.json': JSON.stringify(encodeCatalogueIndex(movies, DATA_SCHEMA_VERSION)) },
   unlisted: { 'manifest.json': manifest([]), 'catalogue.json': JSON.stringify(encodeCatalogueIndex(movies, DATA_SCHEMA_VERSION)) },
   future: { 'manifest.json': manifest(['catalogue.json'], DATA_SCHEMA_VERSION + 1), 'catalogue.json': JSON.stringify(encodeCatalogueIndex(movies, DATA_SCHEMA_VERSION)) },
@@ -45,6 +63,23 @@ describe('services/data', () => {
     expect((await loadCatalogueIndex()).map((m) => m.title)).toEqual(['Toy Story', 'Jumanji']);
     expect((await loadManifest()).schemaVersion).toBe(DATA_SCHEMA_VERSION);
     expect(await loadMoods(2)).toBeNull();
+  });
+
+  it('an extended build: the first paint index is the MovieLens part; the content-only entries follow, marked, once the manifest lists them', async () => {
+    setDataBaseUrl(`${base}extended/`);
+    const first = await loadBaseIndex();
+    expect(first.map((m) => m.title)).toEqual(['Toy Story', 'Jumanji']);
+    const ext = await loadExtendedIndex(first);
+    expect(ext).toEqual([{ ...contentOnly[0], contentOnly: true }]);
+    expect((await loadCatalogueIndex()).map((m) => m.title)).toEqual(['Toy Story', 'Jumanji', 'Nomadland']);
+    // A lean build's manifest does not list the file: nothing is fetched, nothing appended.
+    setDataBaseUrl(`${base}extended-unlisted/`);
+    expect(await loadExtendedIndex(first)).toEqual([]);
+    expect((await loadCatalogueIndex()).length).toBe(2);
+    // An id in the MovieLens range (or a repeated one) is refused as damaged.
+    setDataBaseUrl(`${base}extended-bad-ids/`);
+    expect(await codeOf(loadExtendedIndex(first))).toBe('DATA_DAMAGED');
+    expect(await codeOf(loadCatalogueIndex())).toBe('DATA_DAMAGED');
   });
 
   it('refuses what the manifest does not vouch for, with stable codes', async () => {
