@@ -15,6 +15,8 @@ class CatalogueState {
   current = $state.raw<Catalogue | null>(null);
   details = $state.raw<ReadonlyMap<number, MovieDetails> | null>(null);
   detailsError = $state<string | null>(null);
+  /** True once `current` is the whole catalogue (see `complete`). */
+  isComplete = $state(false);
   #started = false;
   #ready!: () => void;
   /** Resolves once the index is loaded (after a retry, if the first load failed). */
@@ -56,6 +58,7 @@ class CatalogueState {
     } catch (err) {
       this.detailsError = err instanceof Error ? err.message : 'The extended catalogue could not be loaded.';
     } finally {
+      this.isComplete = true;
       this.#complete();
     }
   }
