@@ -112,6 +112,22 @@ describe('content-only entries by content', () => {
     expect(e.moreLikeThis(TENET.id, 20).map((x) => x.movie.id)).not.toContain(top.id);
   });
 
+  it('a rated movie\'s "More like this" keeps its co-rated neighbours first and gives its last quarter to on-topic content-only films', () => {
+    const e = engine();
+    const list = e.moreLikeThis(MATRIX, 12);
+    expect(list.length).toBe(12);
+    // The Matrix is Action|Sci-Fi|Thriller: Tenet (the same genres, 1.0) and Free Guy (Action|Comedy|Sci-Fi,
+    // 0.5) are on topic; Dune (Adventure|Sci-Fi, 0.25) is not. Three slots, two films: the rest stays co-rated.
+    expect(list.slice(10).map((x) => x.movie.title)).toEqual(['Tenet', 'Free Guy']);
+    expect(list.slice(0, 10).filter((x) => isContentOnly(x.movie))).toEqual([]);
+    // Below 4 slots no quarter is given: the co-rated list, the same head.
+    expect(e.moreLikeThis(MATRIX, 3).map((x) => x.movie.id)).toEqual(list.slice(0, 3).map((x) => x.movie.id));
+    // Toy Story's list ends with Soul (Animation|Children|Comedy), and with no drama.
+    const toy = e.moreLikeThis(1, 12);
+    expect(toy.slice(9).map((x) => x.movie.id)).toContain(SOUL.id);
+    expect(toy.map((x) => x.movie.id)).not.toContain(NOMADLAND.id);
+  });
+
   it('"like <title>" resolves a content-only title and ranks by content similarity', () => {
     const q = intent('movies like Tenet');
     expect(q.like?.movieId).toBe(TENET.id);

@@ -29,6 +29,19 @@ import { MOOD_IDS } from '../mood/moods';
 import { priorWeights, type HybridWeights } from '../hybrid/weights';
 import type { QueryIntent } from '../query/types';
 
+/** How `likeScores` weighs co-ratings, shared genres, mood profile and text similarity. */
+const LIKE_WEIGHTS = {
+  plain: { cf: 0.55, genre: 0.25, mood: 0.2, sem: 0 },
+  withText: { cf: 0.45, genre: 0.2, mood: 0.15, sem: 0.2 },
+} as const;
+
+/**
+ * Least content similarity for a content-only film to join a rated movie's "More like this": its
+ * `likeScores` (genres and mood only, it has no co-ratings) over the most those can give — 1 is the
+ * same genres (and mood profile); Free Guy (Action|Comedy|Sci-Fi) to The Matrix (Action|Sci-Fi|Thriller) is 0.5.
+ */
+export const MORE_LIKE_THIS_CONTENT_MIN = 0.5;
+
 export interface EngineData {
   catalogue: Catalogue;
   /** Mood profiles, `nItems × MOOD_IDS.length` in [0, 1], or null when not built. */
@@ -240,7 +253,7 @@ export class RecoEngine {
     let nj = 0;
     if (moods) for (let q = 0; q < km; q++) nj += moods[j * km + q]! ** 2;
     const sem = semantic ? normaliseSemantic(semantic) : null;
-    const w = sem ? { cf: 0.45, genre: 0.2, mood: 0.15, sem: 0.2 } : { cf: 0.55, genre: 0.25, mood: 0.2, sem: 0 };
+    const w = sem ? LIKE_WEIGHTS.withText : LIKE_WEIGHTS.plain;
     for (let i = 0; i < n; i++) {
       const g = movies[i]!.genres;
       let inter = 0;
@@ -350,23 +363,43 @@ export class RecoEngine {
   /**
    * "More like this" for a movie page: item neighbours by community co-rating, disliked ones left
    * out. A content-only movie has no co-ratings: its neighbours are by content (`likeScores`:
-   * shared genres and mood profile), from the whole catalogue.
+   * shared genres and mood profile), from the whole catalogue. In an extended catalogue a rated
+   * movie's list keeps its co-rated neighbours first and gives its last quarter to the content-only
+   * films closest to it by content (those on topic: MORE_LIKE_THIS_CONTENT_MIN).
    */
   moreLikeThis(movieId: number, k: number): { movie: MovieIndexEntry; similarity: number }[] {
     const i = this.#data.catalogue.indexOf.get(movieId);
     if (i === undefined) return [];
     const { movies } = this.#data.catalogue;
-    if (isContentOnly(movies[i]!)) {
+    const byContent = (n: number, keep: (j: number) => boolean, min = 0) => {
       const scores = this.likeScores(i);
-      const heap = new TopK(k);
-      for (let j = 0; j < scores.length; j++) if (j !== i && scores[j]! > 0 && !this.#disliked.has(movies[j]!.id)) heap.push(scores[j]!, j);
+      // Without co-ratings the most a film can score is the genre and mood weights.
+      const top = LIKE_WEIGHTS.plain.genre + (this.#data.moods ? LIKE_WEIGHTS.plain.mood : 0);
+      const heap = new TopK(n);
+      for (let j = 0; j < scores.length; j++) {
+        if (j === i || !keep(j) || this.#disliked.has(movies[j]!.id)) continue;
+        const s = scores[j]!;
+        if (s > 0 && (min === 0 || s / top >= min - 1e-9)) heap.push(s, j);
+      }
       const score = new Float64Array(heap.length);
       const index = new Uint32Array(heap.length);
       const count = heap.drain(score, index);
       return Array.from({ length: count }, (_, t) => ({ movie: movies[index[t]!]!, similarity: score[t]! }));
-    }
-    return this.#similar(i, k, (j) => this.#disliked.has(movies[j]!.id)).map((n) => ({ movie: movies[n.item]!, similarity: n.similarity }));
+    };
+    if (isContentOnly(movies[i]!)) return byContent(k, () => true);
+    const rated = this.#similar(i, k, (j) => this.#disliked.has(movies[j]!.id)).map((n) => ({ movie: movies[n.item]!, similarity: n.similarity }));
+    const slots = Math.floor(k / 4);
+    if (slots === 0 || !this.#hasContentOnly) return rated;
+    const extra = byContent(slots, (j) => isContentOnly(movies[j]!), MORE_LIKE_THIS_CONTENT_MIN);
+    return [...rated.slice(0, k - extra.length), ...extra];
   }
+
+  /** Whether the catalogue has content-only entries (an extended build). */
+  get #hasContentOnly(): boolean {
+    this.#contentOnlyKnown ??= this.#data.catalogue.movies.some(isContentOnly);
+    return this.#contentOnlyKnown;
+  }
+  #contentOnlyKnown: boolean | undefined;
 
   /** The user's events as last set. */
   events(): readonly FeedbackEvent[] {
