@@ -100,7 +100,7 @@ async function serveExtended(page: Page): Promise<void> {
       }
       case 'content.json': {
         const c = await json();
-        for (const f of FILMS) c.levels.push('0'.repeat(c.dims.length) || f.title);
+        for (let t = 0; t < FILMS.length; t++) c.levels.push('0'.repeat(c.dims.length)); // no content notes
         return reply(JSON.stringify(c), 'application/json');
       }
       case 'moods.bin': {
