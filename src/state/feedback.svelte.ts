@@ -1,7 +1,8 @@
 /**
  * The signed-in user's feedback as rune state, and the actions that write it. Each action is the
  * whole path of a user's reaction, in order:
- *   1. write the event to IndexedDB (a transaction; the button changes only after it commits),
+ *   1. show the new opinion at once (optimistic, busy until stored) and write the event to IndexedDB
+ *      in a transaction; a failed write reverts the button, which says why and offers Retry,
  *   2. read the user's events back,
  *   3. teach the models: the ranker's weights and the Discover bandit, when the reaction was to
  *      something they showed (an impression),
@@ -25,6 +26,8 @@ class FeedbackState {
   error = $state<string | null>(null);
   /** Movie ids with a write in flight (buttons show it and ignore double clicks). */
   readonly pending = new SvelteSet<number>();
+  /** Opinions shown before their write is stored, by movie (dropped once read back, or on failure). */
+  readonly #optimistic = new SvelteMap<number, Opinion | null>();
   /** Opinions that could not be saved, by movie: the buttons show the reason and offer a retry. */
   readonly failed = new SvelteMap<number, { opinion: Opinion | null; ctx: FeedbackContext; message: string }>();
   #userId: string | null = null;
@@ -65,7 +68,9 @@ class FeedbackState {
     }
   }
 
+  /** The opinion the buttons show: the one being stored, else the stored one. */
   opinion(movieId: number): Opinion | null {
+    if (this.#optimistic.has(movieId)) return this.#optimistic.get(movieId) ?? null;
     return this.opinions.get(movieId) ?? null;
   }
 
@@ -88,19 +93,23 @@ class FeedbackState {
 
   async #set(movieId: number, next: Opinion | null, ctx: FeedbackContext): Promise<void> {
     this.pending.add(movieId);
+    // The button shows the new opinion in the next frame (busy until stored); a new attempt clears
+    // the previous failure's message, which comes back if this one fails too.
+    this.#optimistic.set(movieId, next);
+    this.failed.delete(movieId);
     let events: FeedbackRecord[];
     try {
       await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
       this.error = null;
-      this.failed.delete(movieId);
       events = await this.#readBack();
     } catch (err) {
       this.error = describeError(err);
-      // Nothing is lost silently: the button says it was not saved, and why, and can retry.
+      // Nothing is lost silently: the button reverts (below), says it was not saved and why, and can retry.
       this.failed.set(movieId, { opinion: next, ctx, message: this.error });
       return;
     } finally {
-      // The button is free again once the write is stored; the models catch up below.
+      // Stored and read back (or failed): the buttons follow the stored events again; the models catch up below.
+      this.#optimistic.delete(movieId);
       this.pending.delete(movieId);
     }
     await this.#teach(events, next && ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: next } : null);

@@ -1,4 +1,4 @@
-import { expect, signUp, test } from './helpers';
+import { expect, signUp, test, type Page } from './helpers';
 
 const CARA = { name: 'Cara', password: 'seven lanterns in the fog' };
 
@@ -16,6 +16,8 @@ test('likes and dislikes toggle, persist across reloads and show in My feedback'
   await popular.getByRole('button', { name: 'Dislike The Matrix', exact: true }).click();
   await expect(popular.getByRole('button', { name: 'Remove dislike from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(popular.getByRole('button', { name: 'Like The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // Shown at once, stored a moment later: the reload below must come after it is stored (not busy).
+  await expect(popular.getByRole('button', { name: 'Remove dislike from The Matrix', exact: true })).not.toHaveAttribute('aria-busy', 'true');
   // Opening a movie logs a click with where it happened.
   await popular.getByRole('link', { name: 'The Shawshank Redemption' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The Shawshank Redemption');
@@ -47,9 +49,13 @@ test('two tabs stay consistent, and a confirmed like survives closing the tab at
   // The other tab follows without a reload.
   await expect(other.getByRole('button', { name: 'Remove like from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
-  // Confirmed means committed: close the tab right after the button says so.
+  // Confirmed means committed: the button shows the new state at once and is busy (aria-busy) until
+  // the write is stored; close the tab right after it says so.
   await other.getByRole('button', { name: 'Dislike Toy Story', exact: true }).click();
-  await expect(other.getByRole('button', { name: 'Remove dislike from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const disliked = other.getByRole('button', { name: 'Remove dislike from Toy Story', exact: true });
+  await expect(disliked).toHaveAttribute('aria-pressed', 'true');
+  await expect(disliked).not.toHaveAttribute('aria-busy', 'true');
+  await expect(other.getByRole('alert')).toHaveCount(0);
   await other.close();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Remove dislike from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -94,4 +100,57 @@ test('liking three sci-fi movies brings "Because you liked…" rows of sci-fi, k
   await check();
   await page.reload();
   await check();
+});
+
+/**
+ * Holds every IndexedDB write the page starts while `window.holdWrites` is true: the write's
+ * transaction is kept open (by a chain of reads in it) so it cannot commit until `release(page)`.
+ */
+async function holdWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { holdWrites?: boolean; held?: number };
+    for (const method of ['add', 'put'] as const) {
+      const real = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof real>) {
+        const req = real.apply(this, args);
+        if (w.holdWrites) {
+          w.held = (w.held ?? 0) + 1;
+          const spin = (store: IDBObjectStore) => {
+            if (w.holdWrites) store.count().onsuccess = () => spin(store);
+          };
+          spin(this);
+        }
+        return req;
+      } as typeof real;
+    }
+  });
+}
+const setHold = (page: Page, on: boolean) => page.evaluate((v) => ((window as unknown as { holdWrites: boolean }).holdWrites = v), on);
+
+test('a like shows at once, busy until it is stored; then the rows follow', async ({ page }) => {
+  test.setTimeout(300_000);
+  await holdWrites(page);
+  await signUp(page, { name: 'Fay', password: 'amber tide under the pier' });
+  await page.goto('./');
+  await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 120_000 });
+  const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
+  await setHold(page, true);
+  await popular.getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
+  // The write cannot commit yet, and the button already shows the like, marked busy.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { held?: number }).held ?? 0)).toBeGreaterThan(0);
+  const liked = popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true });
+  await expect(liked).toHaveAttribute('aria-pressed', 'true');
+  await expect(liked).toHaveAttribute('aria-busy', 'true');
+  // A second click while it is stored is ignored (the opinion does not flip back).
+  await liked.dispatchEvent('click');
+  await expect(liked).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: 'Because you liked Forrest Gump' })).toHaveCount(0);
+  await setHold(page, false);
+  // Stored: no longer busy, still liked; the worker's new rows follow.
+  await expect(liked).not.toHaveAttribute('aria-busy', 'true');
+  await expect(liked).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: 'Because you liked Forrest Gump' }).getByRole('article').first()).toBeVisible({ timeout: 60_000 });
+  await expect(popular.getByRole('alert')).toHaveCount(0);
+  await page.goto('./#/feedback');
+  await expect(page.getByText('1 liked · 0 disliked · 0 opened')).toBeVisible();
 });

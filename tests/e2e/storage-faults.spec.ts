@@ -70,16 +70,34 @@ test('quota exceeded: a like that cannot be saved says so on its button, and Ret
   const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
   const like = popular.getByRole('button', { name: 'Like Forrest Gump', exact: true });
   await expect(like).toBeVisible();
+  // Every value the like button's aria-pressed takes, in order (the button shows a like at once,
+  // before the write is attempted, and reverts when it fails).
+  await like.evaluate((b) => {
+    const log: string[] = [];
+    (window as unknown as { pressedLog: string[] }).pressedLog = log;
+    new MutationObserver(() => log.push(b.getAttribute('aria-pressed') ?? '')).observe(b, { attributes: true, attributeFilter: ['aria-pressed'] });
+  });
+  const pressedLog = () => page.evaluate(() => (window as unknown as { pressedLog: string[] }).pressedLog.join(','));
   await fullDisk(page, true);
   await like.click();
   const group = popular.getByRole('group', { name: 'Your opinion of Forrest Gump' }).first();
-  await expect(group.getByRole('alert')).toHaveText(/^Not saved: this device has no storage space left for RecoStream\. Free some space .*export it from your Account page\.$/);
+  const failure = /^Not saved: this device has no storage space left for RecoStream\. Free some space .*export it from your Account page\.$/;
+  await expect(group.getByRole('alert')).toHaveText(failure);
   await expect(like).toHaveAttribute('aria-pressed', 'false');
   await expect(like).toHaveAttribute('aria-describedby', /fb-failed-/);
+  expect(await pressedLog()).toBe('true,false');
+  // Retry while the disk is still full: shown again at once, reverted again, the same message.
+  const retry = group.getByRole('button', { name: 'Retry saving your opinion of Forrest Gump' });
+  await retry.click();
+  await expect.poll(pressedLog).toBe('true,false,true,false');
+  await expect(group.getByRole('alert')).toHaveText(failure);
+  await expect(like).toHaveAttribute('aria-pressed', 'false');
   await fullDisk(page, false);
-  await group.getByRole('button', { name: 'Retry saving your opinion of Forrest Gump' }).click();
+  await retry.click();
   await expect(popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true }).first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true }).first()).not.toHaveAttribute('aria-busy', 'true');
   await expect(group.getByRole('alert')).toHaveCount(0);
+  expect(await pressedLog()).toBe('true,false,true,false,true');
   await page.goto('./#/feedback');
   await expect(page.getByText('1 liked · 0 disliked · 0 opened')).toBeVisible();
 });
