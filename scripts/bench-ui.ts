@@ -88,7 +88,9 @@ function startServer(): Promise<ChildProcess> {
     console.error(`bench:ui: no production build in ${DIST} — run \`npm run build\` first.`);
     process.exit(1);
   }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { cwd: ROOT, stdio: 'ignore' });
+  // Vite itself, not through npx: killing an npx wrapper leaves its vite child serving the port.
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { cwd: ROOT, stdio: 'ignore' });
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const poll = async () => {
