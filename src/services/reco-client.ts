@@ -27,6 +27,13 @@ interface CachedModel {
 
 type Remote = Comlink.Remote<RecoWorkerApi>;
 
+/** Home rows to show before training, when they need no model (see `RecoWorkerApi.previewRows`). */
+export interface Preview {
+  weights: HybridWeights;
+  opts: { picks: number };
+  show: (rows: HomeRows) => void;
+}
+
 export class RecoClient {
   readonly #bridge = new WorkerBridge<RecoWorkerApi>({
     name: 'reco',
@@ -41,12 +48,12 @@ export class RecoClient {
    * Starts the engine: the signed-in user's own retrained model if cached and current, else the
    * device's community model if cached, else trains the community model (and caches it).
    */
-  start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
+  start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void, preview?: Preview): Promise<{ trained: boolean }> {
     this.#tokens = tokens;
-    return this.#bridge.call((api) => this.#start(api, tokens, onProgress));
+    return this.#bridge.call((api) => this.#start(api, tokens, onProgress, preview));
   }
 
-  async #start(api: Remote, tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
+  async #start(api: Remote, tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void, preview?: Preview): Promise<{ trained: boolean }> {
     const { db, data } = authRuntime();
     let cached: CachedModel | null = null;
     if (tokens) {
@@ -57,6 +64,11 @@ export class RecoClient {
       cached = ((await db.meta.get(COMMUNITY_KEY))?.value as CachedModel | undefined) ?? null;
     }
     await api.setFeedback(this.#events, Date.now());
+    if (preview && (!cached || cached.key !== (await api.modelKey()))) {
+      // Training ahead (first visit): rows that need no model are shown before it starts.
+      const rows = await api.previewRows(preview.weights, preview.opts);
+      if (rows) preview.show(rows);
+    }
     const res = await api.start(cached, [], Comlink.proxy(onProgress));
     if (res.trained) {
       await db.meta.put({ key: COMMUNITY_KEY, value: { key: res.key, model: res.trained } }).catch((err: unknown) => {
@@ -65,6 +77,14 @@ export class RecoClient {
       });
     }
     return { trained: !!res.trained };
+  }
+
+  /**
+   * Starts the worker and its data download now (catalogue, ratings, moods), so that `start` finds
+   * them loaded; errors surface in `start`.
+   */
+  warm(): void {
+    void this.#bridge.call((api) => api.modelKey()).catch(() => undefined);
   }
 
   /** Full retrain with the user's feedback as an extra user; the model is cached for this user. */

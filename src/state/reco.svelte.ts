@@ -10,7 +10,7 @@ import type { RankedItem } from '../core/hybrid/rank';
 import { priorWeights, type HybridWeights } from '../core/hybrid/weights';
 import type { FeedbackEvent } from '../core/shared/feedback';
 import { learningService } from '../services/app';
-import { recoClient, type TrainProgress } from '../services/reco-client';
+import { recoClient, type HomeRows, type TrainProgress } from '../services/reco-client';
 import { session } from './session.svelte';
 
 type Status = 'idle' | 'starting' | 'training' | 'ready' | 'error';
@@ -34,6 +34,11 @@ class RecoState {
   topPicks = $state.raw<RankedItem[]>([]);
   because = $state.raw<BecauseRow[]>([]);
   personalised = $state(false);
+  /**
+   * Whether the rows above are this profile's to show: true once published, which on a first
+   * visit is before training ends (rows that need no model: see RecoClient `start`'s preview).
+   */
+  rowsReady = $state(false);
   /** The inputs of every personal ranking (see Taste). */
   taste = $state.raw<Taste>({ events: [], weights: priorWeights() });
   /** Milliseconds the worker took to refold the last feedback change. */
@@ -61,15 +66,21 @@ class RecoState {
   start(events: readonly FeedbackEvent[]): Promise<void> {
     return this.#enqueue(async () => {
       this.status = 'starting';
+      this.rowsReady = false;
       this.error = null;
       this.#folded = '';
       try {
         const tokens = session.status === 'signed-in' ? await session.tokens().catch(() => null) : null;
-        await recoClient.start(tokens, (p) => {
-          this.progress = p;
-          if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
-        });
-        this.taste = { events, weights: await this.#loadWeights() };
+        const weights = await this.#loadWeights();
+        await recoClient.start(
+          tokens,
+          (p) => {
+            this.progress = p;
+            if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
+          },
+          { weights, opts: ROWS, show: (rows) => this.#publish(rows) },
+        );
+        this.taste = { events, weights };
         await this.#refold(events);
         this.status = 'ready';
       } catch (err) {
@@ -102,11 +113,17 @@ class RecoState {
     const key = `${events.length}:${events.map((e) => `${e.movieId}${e.kind[0]}${e.at}`).join(',')}`;
     if (key !== this.#folded) this.lastUpdateMs = await recoClient.setFeedback(events);
     this.#folded = key;
-    const rows = await recoClient.homeRows(weights, ROWS);
-    this.topPicks = rows.topPicks;
+    this.#publish(await recoClient.homeRows(weights, ROWS));
+    this.taste = { events, weights };
+  }
+
+  /** Shows new rows; Top picks equal to the ones shown (e.g. a first visit's preview) are kept as they are. */
+  #publish(rows: HomeRows): void {
+    const same = (a: readonly RankedItem[], b: readonly RankedItem[]) => a.length === b.length && a.every((x, i) => x.movie.id === b[i]!.movie.id && x.score === b[i]!.score);
+    if (!this.rowsReady || !same(this.topPicks, rows.topPicks)) this.topPicks = rows.topPicks;
     this.because = rows.because;
     this.personalised = rows.personalised;
-    this.taste = { events, weights };
+    this.rowsReady = true;
   }
 
   async #loadWeights(): Promise<HybridWeights> {

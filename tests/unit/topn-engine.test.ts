@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RecoEngine, type FeedbackEvent } from '../../src/core/engine/engine';
+import { RecoEngine, topPicksWithoutModels, type FeedbackEvent } from '../../src/core/engine/engine';
 import { assertRecoModels, trainRecoModels, type RecoModels } from '../../src/core/engine/models';
 import { priorWeights } from '../../src/core/hybrid/weights';
 import { easeContributions, easeRow, easeScores } from '../../src/core/topn/ease';
@@ -108,4 +108,32 @@ describe('the top-N model (EASE) behind the personal rows', () => {
     expect(mine.ranking.nUsers).toBe(models.ranking.nUsers + 1);
     expect(mine.cf.nUsers).toBe(models.cf.nUsers + 1);
   }, 60_000);
+});
+
+describe('Top picks before the models are trained (first visit)', () => {
+  const data = () => ({ catalogue: realData().catalogue, moods: null });
+
+  it('are exactly the trained engine\'s Top picks for a user without feedback (same movies, order, scores and reasons)', () => {
+    const before = topPicksWithoutModels(data(), [], priorWeights(), 20)!;
+    const e = engine();
+    e.setFeedback([], now);
+    const after = e.topPicks(priorWeights(), 20);
+    expect(before.length).toBe(20);
+    expect(before.map((p) => p.movie.id)).toEqual(after.map((p) => p.movie.id));
+    expect(before.map((p) => p.score)).toEqual(after.map((p) => p.score));
+    expect(before.map((p) => p.reasons)).toEqual(after.map((p) => p.reasons));
+    // Feedback on a movie outside the catalogue changes nothing either.
+    expect(topPicksWithoutModels(data(), [{ movieId: -5, kind: 'like', at: now }], priorWeights(), 20)!.map((p) => p.movie.id)).toEqual(after.map((p) => p.movie.id));
+  });
+
+  it('are refused (null) once the user has feedback the models fold in: a like, a dislike or a click', () => {
+    for (const kind of ['like', 'dislike', 'click'] as const) {
+      expect(topPicksWithoutModels(data(), [{ movieId: STAR_WARS, kind, at: now }], priorWeights(), 20), kind).toBeNull();
+    }
+    // …and with a like the trained engine's picks do differ (so waiting for the models matters).
+    const e = engine();
+    e.setFeedback(likes([STAR_WARS, ALIEN]), now);
+    const personal = e.topPicks(priorWeights(), 20).map((p) => p.movie.id);
+    expect(personal).not.toEqual(topPicksWithoutModels(data(), [], priorWeights(), 20)!.map((p) => p.movie.id));
+  });
 });

@@ -72,6 +72,18 @@ export interface BecauseRow {
   items: RankedItem[];
 }
 
+/**
+ * "Top picks" before any model is trained, for a user whose feedback gives the models nothing to
+ * fold in (no event on a catalogue movie): then the CF feature is off and nothing is excluded, so
+ * the ranking needs only the catalogue (quality prior) and is exactly what `RecoEngine.topPicks`
+ * returns once the models are trained. Returns null when the feedback would personalise it (the
+ * caller then waits for the models). The worker shows these while it trains on a first visit.
+ */
+export function topPicksWithoutModels(data: EngineData, events: readonly FeedbackEvent[], weights: HybridWeights, k: number): RankedItem[] | null {
+  if (events.some((e) => data.catalogue.indexOf.has(e.movieId))) return null;
+  return rankHybrid({ catalogue: data.catalogue, intent: null, moods: data.moods, cf: null, weights, exclude: new Set(), k });
+}
+
 export class RecoEngine {
   readonly #data: EngineData;
   readonly #model: CfModel;
