@@ -1,4 +1,5 @@
-/** Browser storage glue: persistence request, usage estimate, theme preference. */
+/** Browser storage glue: persistence request, usage estimate, theme and model-prefetch preferences, connection hints. */
+import type { ConnectionHints, PrefetchChoice } from '../core/semantic/prefetch';
 
 export interface StorageInfo {
   persisted: boolean | null;
@@ -54,6 +55,33 @@ export function applyTheme(choice: ThemeChoice): void {
     root.dataset.theme = choice;
     localStorage.setItem(THEME_KEY, choice);
   }
+}
+
+const PREFETCH_KEY = 'recostream.modelPrefetch';
+
+/** Whether the language model may be fetched in the background (this device's setting; default 'auto'). */
+export function loadPrefetchChoice(): PrefetchChoice {
+  try {
+    return localStorage.getItem(PREFETCH_KEY) === 'off' ? 'off' : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
+export function savePrefetchChoice(choice: PrefetchChoice): void {
+  try {
+    if (choice === 'off') localStorage.setItem(PREFETCH_KEY, 'off');
+    else localStorage.removeItem(PREFETCH_KEY);
+  } catch {
+    /* storage blocked: the choice lasts for this page only */
+  }
+}
+
+/** What the browser says about its connection (Network Information API), or null when it says nothing. */
+export function connectionHints(): ConnectionHints | null {
+  const c = (navigator as Navigator & { connection?: ConnectionHints }).connection;
+  if (!c) return null;
+  return { saveData: c.saveData, effectiveType: c.effectiveType, type: c.type };
 }
 
 /** "12.3 MB". */

@@ -2,15 +2,18 @@
  * Starting the app, and the one place where a change of profile fans out to the other state.
  * Called once from App.svelte; no state module starts anything on import.
  */
+import { recoClient } from '../services/reco-client';
 import { requestPersistence } from '../services/storage';
 import { catalogue } from './catalogue.svelte';
 import { feedback } from './feedback.svelte';
 import { pwa } from './pwa.svelte';
 import { reco } from './reco.svelte';
+import { semantic } from './semantic.svelte';
 import { session } from './session.svelte';
 
 let started = false;
 let current: string | null | undefined;
+let prefetched = false;
 
 /**
  * Loads the catalogue, restores the session and starts the recommender for whoever is signed in;
@@ -20,6 +23,8 @@ export function startApp(): void {
   if (started) return;
   started = true;
   const ready = catalogue.load();
+  // The recommendation worker loads its data on the other core meanwhile (Top picks come sooner).
+  recoClient.warm();
   session.onProfileChange((userId) => void profileChanged(userId, ready));
   void session.init();
   void requestPersistence();
@@ -36,4 +41,14 @@ async function profileChanged(userId: string | null, catalogueReady: Promise<voi
   await catalogueReady;
   if (current !== userId) return;
   await reco.start(events);
+  // Once the first screen is complete (rows painted, training done), maybe warm the encoder for search.
+  if (!prefetched) {
+    prefetched = true;
+    afterIdle(() => void semantic.prefetch());
+  }
+}
+
+function afterIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
 }

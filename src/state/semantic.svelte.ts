@@ -1,12 +1,14 @@
 /**
- * The sentence encoder as rune state: loaded on first use (with byte progress), or on request for
- * offline use; its cached files can be freed. Failures become a clear message, and search keeps
+ * The sentence encoder as rune state: loaded on first use (with byte progress), on request for
+ * offline use, or in the background after the first paint when that is safe (`prefetch`); its
+ * cached files can be freed. Failures become a clear message, and search keeps
  * working on genres, moods and popularity without it.
  */
 import { USE_LITE_FILE_BYTES, USE_LITE_ID } from '../ml/use-lite/model';
 import { loadManifest } from '../services/data';
 import { isMlError, mlClient, type MlProgress } from '../services/ml-client';
-import { formatBytes } from '../services/storage';
+import { decidePrefetch, type PrefetchChoice, type PrefetchDecision } from '../core/semantic/prefetch';
+import { connectionHints, formatBytes, loadPrefetchChoice, savePrefetchChoice } from '../services/storage';
 
 export const MODEL_CACHE = 'recostream-models';
 
@@ -37,6 +39,12 @@ class SemanticState {
   totalBytes = $state<number | null>(null);
   /** True while the files come from this device's cache rather than the network. */
   fromCache = $state(false);
+  /** This device's setting for the background download ('auto': only when safe; 'off'). */
+  prefetchChoice = $state<PrefetchChoice>('auto');
+  /** What the background download decided on this visit (null until it was considered). */
+  prefetchDecision = $state<PrefetchDecision | null>(null);
+  /** True while the load in progress was started in the background (not by a search or Settings). */
+  background = $state(false);
   #loading: Promise<boolean> | null = null;
   #phases = new Map<string, MlProgress>();
 
@@ -86,6 +94,33 @@ class SemanticState {
       }
     })();
     return this.#loading;
+  }
+
+  /**
+   * After the first paint: loads the encoder in the background when core/semantic `decidePrefetch`
+   * says it is safe (fast, unmetered connection, no Save-Data, room for it; or already stored), so
+   * the first search by description is usually warm. Called once by state/app.
+   */
+  async prefetch(): Promise<void> {
+    this.prefetchChoice = loadPrefetchChoice();
+    if (this.status !== 'idle') return;
+    const [stored, need, est] = await Promise.all([this.cached().catch(() => false), this.size(), navigator.storage?.estimate?.().catch(() => undefined)]);
+    const free = est?.quota !== undefined && est.usage !== undefined ? est.quota - est.usage : null;
+    const decision = decidePrefetch({ choice: this.prefetchChoice, connection: connectionHints(), online: navigator.onLine, stored, needBytes: need, freeBytes: free });
+    this.prefetchDecision = decision;
+    if (!decision.fetch || this.status !== 'idle') return;
+    this.background = true;
+    try {
+      await this.ensure();
+    } finally {
+      this.background = false;
+    }
+  }
+
+  /** Changes this device's background-download setting (from the next visit on; a download in progress finishes). */
+  setPrefetchChoice(choice: PrefetchChoice): void {
+    this.prefetchChoice = choice;
+    savePrefetchChoice(choice);
   }
 
   /** Cosine similarity of `text` to every movie, or null when the encoder is unavailable. */
