@@ -21,6 +21,10 @@ test('likes and dislikes toggle, persist across reloads and show in My feedback'
   // Opening a movie logs a click with where it happened.
   await popular.getByRole('link', { name: 'The Shawshank Redemption' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The Shawshank Redemption');
+  // The click is logged in the background (it never blocks the navigation): wait until it is stored
+  // (My feedback counts it) before the reload checks that everything persisted.
+  await page.getByRole('link', { name: 'My feedback' }).click();
+  await expect(page.getByText('1 liked · 2 disliked · 1 opened')).toBeVisible();
 
   await page.reload();
   await page.goto('./#/feedback');
