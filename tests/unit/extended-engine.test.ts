@@ -10,7 +10,7 @@ import { extendedId, isContentOnly, widenRatings } from '../../src/core/catalogu
 import { popular, topRated } from '../../src/core/catalogue/rows';
 import { searchTitles } from '../../src/core/catalogue/search';
 import type { Genre, MovieIndexEntry } from '../../src/core/catalogue/types';
-import { RecoEngine, type FeedbackEvent } from '../../src/core/engine/engine';
+import { RecoEngine, topPicksWithoutModels, type FeedbackEvent } from '../../src/core/engine/engine';
 import { trainRecoModels, type RecoModels } from '../../src/core/engine/models';
 import { priorWeights } from '../../src/core/hybrid/weights';
 import { parseQuery } from '../../src/core/query/parse';
@@ -135,5 +135,18 @@ describe('content-only entries by content', () => {
     expect(items.length).toBe(10);
     expect(items.map((x) => x.movie.id)).not.toContain(TENET.id);
     for (const x of items) expect(x.movie.genres.some((g) => TENET.genres.includes(g)), x.movie.title).toBe(true);
+  });
+});
+
+describe('Top picks before the models are trained, on an extended catalogue', () => {
+  it('leave content-only entries out, exactly as the trained engine does (every item ranked)', () => {
+    const k = catalogue.movies.length;
+    const before = topPicksWithoutModels({ catalogue, moods: null }, [], priorWeights(), k)!;
+    const e = engine();
+    e.setFeedback([], now);
+    const after = e.topPicks(priorWeights(), k);
+    expect(before.some((p) => p.movie.contentOnly)).toBe(false);
+    expect(before.length).toBe(k - EXTRA.length);
+    expect(before.map((p) => p.movie.id)).toEqual(after.map((p) => p.movie.id));
   });
 });

@@ -81,7 +81,12 @@ export interface BecauseRow {
  */
 export function topPicksWithoutModels(data: EngineData, events: readonly FeedbackEvent[], weights: HybridWeights, k: number): RankedItem[] | null {
   if (events.some((e) => data.catalogue.indexOf.has(e.movieId))) return null;
-  return rankHybrid({ catalogue: data.catalogue, intent: null, moods: data.moods, cf: null, weights, exclude: new Set(), k });
+  return rankHybrid({ catalogue: data.catalogue, intent: null, moods: data.moods, cf: null, weights, exclude: notForRatedRows(data.catalogue, new Set()), k });
+}
+
+/** `rated` plus every content-only entry: rows that rank by community ratings leave them out. */
+function notForRatedRows(catalogue: Catalogue, rated: ReadonlySet<number>): Pick<ReadonlySet<number>, 'has'> {
+  return { has: (id: number) => rated.has(id) || isContentOnly(catalogue.movies[catalogue.indexOf.get(id) ?? -1] ?? { id }) };
 }
 
 export class RecoEngine {
@@ -308,10 +313,8 @@ export class RecoEngine {
     });
   }
 
-  /** `rated` plus every content-only entry: rows that rank by community ratings leave them out. */
   #notForRatedRows(rated: ReadonlySet<number>): Pick<ReadonlySet<number>, 'has'> {
-    const { catalogue } = this.#data;
-    return { has: (id: number) => rated.has(id) || isContentOnly(catalogue.movies[catalogue.indexOf.get(id) ?? -1] ?? { id }) };
+    return notForRatedRows(this.#data.catalogue, rated);
   }
 
   /**
