@@ -70,7 +70,8 @@ class RecoState {
       this.error = null;
       this.#folded = '';
       try {
-        const tokens = session.status === 'signed-in' ? await session.tokens().catch(() => null) : null;
+        // A refused session ends here like on any guarded call (then the recommender starts signed out).
+        const tokens = session.status === 'signed-in' ? await session.guard(async (t) => t).catch(() => null) : null;
         const weights = await this.#loadWeights();
         await recoClient.start(
           tokens,

@@ -90,10 +90,14 @@ class SessionState {
     if (!this.#init) {
       const { store } = authRuntime();
       store.subscribe(() => void this.#restore('other-tab'));
+      // The session is verified whenever it matters, not only by whatever guarded call happens next:
+      // every minute, when the tab comes back, and on every navigation (a page such as Account shows
+      // the profile from memory and makes no guarded call of its own).
       setInterval(() => void this.check(), CHECK_EVERY_MS);
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') void this.check();
       });
+      window.addEventListener('hashchange', () => void this.check());
       this.#init = this.#restore('load');
     }
     return this.#init;

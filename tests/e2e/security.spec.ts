@@ -136,6 +136,9 @@ test('an access token edited to look expired is refused, not refreshed, and the 
 
 test('a session refused while the page runs is ended in the database too', async ({ page }) => {
   await signUp(page, ADA);
+  // Edited once the app's own post-sign-up calls are done (the rows are published): no guarded call
+  // of that work is left to meet the edited token, so opening Account must check the session itself.
+  await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 120_000 });
   const ada = await storedUserId(page);
   await editStoredClaim(page, 'sub', 'someone-else');
   await page.goto('./#/account');
