@@ -41,6 +41,12 @@ class RecoState {
   rowsReady = $state(false);
   /** The inputs of every personal ranking (see Taste). */
   taste = $state.raw<Taste>({ events: [], weights: priorWeights() });
+  /**
+   * The taste rankings are made with, once the recommender is ready (null before): a page that
+   * shows a ranking reads it and asks again when it changes (a new object after every feedback
+   * change, a restart or a weights reset).
+   */
+  readonly readyTaste = $derived<Taste | null>(this.status === 'ready' ? this.taste : null);
   /** Milliseconds the worker took to refold the last feedback change. */
   lastUpdateMs = $state<number | null>(null);
   #queue: Promise<unknown> = Promise.resolve();

@@ -19,7 +19,7 @@ import { loadPeople } from '../services/data';
 import { isWorkerError } from '../services/bridge/bridge';
 import { recoClient } from '../services/reco-client';
 import { catalogue } from './catalogue.svelte';
-import { reco } from './reco.svelte';
+import { reco, type Taste } from './reco.svelte';
 import { semantic } from './semantic.svelte';
 
 export const MAX_QUERY = 300;
@@ -63,7 +63,7 @@ class SearchState {
   #sims = new Map<string, Float32Array | null>();
   #peopleLoading: Promise<void> | null = null;
   /** The taste (feedback + weights) the shown ranking was made with, and a counter of tastes seen. */
-  #taste: unknown = null;
+  #taste: Taste | null = null;
   #tasteN = 0;
   /** Intents parsed without the people index (re-read once it arrives, before ranking). */
   #withoutPeople = new WeakSet<QueryIntent>();
@@ -109,10 +109,13 @@ class SearchState {
     this.#schedule(0);
   }
 
-  /** Re-ranks when the recommender becomes ready or the user's feedback changes (their own action). */
-  refresh(): void {
-    if (reco.status !== 'ready' || !this.intent) return;
-    if (this.#taste === reco.taste && this.shown && !this.stale) return;
+  /**
+   * Re-ranks for a new `taste` (reco.readyTaste): the recommender became ready or the user's
+   * feedback changed (their own action). Null (not ready) waits.
+   */
+  refresh(taste: Taste | null): void {
+    if (!taste || !this.intent) return;
+    if (this.#taste === taste && this.shown && !this.stale) return;
     // After a like or dislike, re-rank after the same short pause as typing (several clicks in a row give one new list).
     this.#schedule(this.shown ? DEBOUNCE_MS : 0);
   }
@@ -149,11 +152,11 @@ class SearchState {
     return again;
   }
 
-  async #rank(intent: QueryIntent, scores: Float32Array | null, textKey: string): Promise<Answer> {
+  async #rank(intent: QueryIntent, scores: Float32Array | null, textKey: string, taste: Taste): Promise<Answer> {
     const key = `${this.#tasteN}|${textKey}|${scores ? 1 : 0}|${intentKey(intent)}`;
     const hit = this.#cache.get(key);
     if (hit) return hit;
-    const a = await recoClient.searchPage(intent, scores, reco.weights, RESULTS);
+    const a = await recoClient.searchPage(intent, scores, taste.weights, RESULTS);
     const answer = { items: a.items, notes: a.notes };
     this.#cache.set(key, answer);
     if (this.#cache.size > 40) this.#cache.delete(this.#cache.keys().next().value!);
@@ -161,10 +164,11 @@ class SearchState {
   }
 
   async #run(intent: QueryIntent, signal: AbortSignal): Promise<void> {
-    if (reco.status !== 'ready') return; // refresh() runs it once the recommender is ready
+    const taste = reco.readyTaste;
+    if (!taste) return; // refresh() runs it once the recommender is ready
     this.error = null;
-    if (this.#taste !== reco.taste) {
-      this.#taste = reco.taste;
+    if (this.#taste !== taste) {
+      this.#taste = taste;
       this.#tasteN++;
     }
     const key = intentKey(intent);
@@ -179,7 +183,7 @@ class SearchState {
     try {
       const cached = this.#sims.get(text);
       if (!wantsEncoder || cached !== undefined) {
-        const a = await this.#rank(intent, wantsEncoder ? (cached ?? null) : null, wantsEncoder ? text : '');
+        const a = await this.#rank(intent, wantsEncoder ? (cached ?? null) : null, wantsEncoder ? text : '', taste);
         if (signal.aborted) return;
         this.#show(make(a, wantsEncoder && !!cached));
         return;
@@ -192,7 +196,7 @@ class SearchState {
       if (signal.aborted) return;
       this.#sims.set(text, scores);
       if (this.#sims.size > 40) this.#sims.delete(this.#sims.keys().next().value!);
-      const a = await this.#rank(intent, scores, scores ? text : '');
+      const a = await this.#rank(intent, scores, scores ? text : '', taste);
       if (signal.aborted) return;
       this.#show(make(a, scores !== null));
     } catch (err) {
