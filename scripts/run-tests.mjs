@@ -62,8 +62,9 @@ const broken = [];
 step('check (tsc, svelte-check, eslint)');
 if (run('npm', ['run', '--silent', 'check']) !== 0) broken.push('check');
 
-step('raw data (a local copy, else downloaded once; the unit tests read it)');
-if (run('npx', ['tsx', 'scripts/data.ts', '--fetch-only']) !== 0) broken.push('data');
+step('data (raw: a local copy, else downloaded once; processed: catalogue, ratings, moods — the unit tests read both)');
+// tests/state serves public/data (processed) to the real reco worker; the embedding comes with the build below.
+if (run('npx', ['tsx', 'scripts/data.ts', '--if-stale']) !== 0 || run('npx', ['tsx', 'scripts/build-moods.ts', '--if-stale']) !== 0) broken.push('data');
 
 step('unit tests (vitest)');
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
