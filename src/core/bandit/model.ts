@@ -172,20 +172,40 @@ export function sampleScores(state: BanditState, scored: Scored, scale: number, 
   return out;
 }
 
-/** Posterior mean score of one (uncentred) feature vector. */
-export function predict(state: BanditState, raw: ArrayLike<number>): number {
+/**
+ * The weights one centred feature vector touches, in weight order — each context × movie product,
+ * then the linear features — with the input each one sees; zero inputs are left out (they change
+ * nothing). The one walk over the crossed layout that `predict` and `observe` share.
+ */
+function activeInputs(state: BanditState, features: ArrayLike<number>): { index: Int32Array; x: Float64Array; count: number } {
   const { context: c, action: a, linear: l } = state.shape;
-  const features = centred(state, raw);
-  let s = 0;
+  const index = new Int32Array(c * a + l);
+  const x = new Float64Array(c * a + l);
+  let count = 0;
   for (let j = 0; j < c; j++) {
     const cj = features[j]!;
     if (cj === 0) continue;
-    const row = j * a;
-    let t = 0;
-    for (let k = 0; k < a; k++) t += features[c + k]! * state.mean[row + k]!;
-    s += cj * t;
+    for (let k = 0; k < a; k++) {
+      const xk = cj * features[c + k]!;
+      if (xk === 0) continue;
+      index[count] = j * a + k;
+      x[count++] = xk;
+    }
   }
-  for (let t = 0; t < l; t++) s += features[c + a + t]! * state.mean[c * a + t]!;
+  for (let t = 0; t < l; t++) {
+    const xt = features[c + a + t]!;
+    if (xt === 0) continue;
+    index[count] = c * a + t;
+    x[count++] = xt;
+  }
+  return { index, x, count };
+}
+
+/** Posterior mean score of one (uncentred) feature vector. */
+export function predict(state: BanditState, raw: ArrayLike<number>): number {
+  const { index, x, count } = activeInputs(state, centred(state, raw));
+  let s = 0;
+  for (let i = 0; i < count; i++) s += x[i]! * state.mean[index[i]!]!;
   return s;
 }
 
@@ -196,49 +216,22 @@ export function predict(state: BanditState, raw: ArrayLike<number>): number {
  * With a single weight this is the ridge regression update. O(C·A + L).
  */
 export function observe(state: BanditState, raw: ArrayLike<number>, reward: number, weight: number): void {
-  const { context: c, action: a, linear: l } = state.shape;
-  const features = centred(state, raw);
-  const cross = c * a;
-  const mean = state.mean;
-  const variance = state.variance;
+  const { index, x, count } = activeInputs(state, centred(state, raw));
+  const { mean, variance } = state;
   let mu = 0;
   let s2 = state.noise / weight;
-  for (let j = 0; j < c; j++) {
-    const cj = features[j]!;
-    if (cj === 0) continue;
-    const row = j * a;
-    for (let k = 0; k < a; k++) {
-      const xk = cj * features[c + k]!;
-      if (xk === 0) continue;
-      mu += xk * mean[row + k]!;
-      s2 += xk * xk * variance[row + k]!;
-    }
-  }
-  for (let t = 0; t < l; t++) {
-    const xt = features[c + a + t]!;
-    if (xt === 0) continue;
-    mu += xt * mean[cross + t]!;
-    s2 += xt * xt * variance[cross + t]!;
+  for (let i = 0; i < count; i++) {
+    const w = index[i]!;
+    const xi = x[i]!;
+    mu += xi * mean[w]!;
+    s2 += xi * xi * variance[w]!;
   }
   const e = (reward - mu) / s2;
-  for (let j = 0; j < c; j++) {
-    const cj = features[j]!;
-    if (cj === 0) continue;
-    const row = j * a;
-    for (let k = 0; k < a; k++) {
-      const xk = cj * features[c + k]!;
-      if (xk === 0) continue;
-      const vx = variance[row + k]! * xk;
-      mean[row + k]! += vx * e;
-      variance[row + k] = Math.max(variance[row + k]! - (vx * vx) / s2, 0);
-    }
-  }
-  for (let t = 0; t < l; t++) {
-    const xt = features[c + a + t]!;
-    if (xt === 0) continue;
-    const vx = variance[cross + t]! * xt;
-    mean[cross + t]! += vx * e;
-    variance[cross + t] = Math.max(variance[cross + t]! - (vx * vx) / s2, 0);
+  for (let i = 0; i < count; i++) {
+    const w = index[i]!;
+    const vx = variance[w]! * x[i]!;
+    mean[w]! += vx * e;
+    variance[w] = Math.max(variance[w]! - (vx * vx) / s2, 0);
   }
 }
 
