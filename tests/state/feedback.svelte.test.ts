@@ -50,8 +50,10 @@ describe('feedback state: a like, from the button to the rows', () => {
 
     // 1–2: written and read back: the button follows the stored event.
     expect(feedback.opinion(liked.id)).toBe('like');
-    const stored = await session.guard((t) => feedbackService().list(t));
-    expect(stored.map((e) => [e.movieId, e.kind])).toEqual([[liked.id, 'like']]);
+    await vi.waitFor(async () => {
+      const stored = await session.guard((t) => feedbackService().list(t));
+      expect(stored.map((e) => [e.movieId, e.kind])).toEqual([[liked.id, 'like']]);
+    }, WAIT);
     // 3–5: the ranker learned (new weights), CF refolded, the rows republished with a new taste.
     await vi.waitFor(() => expect(reco.personalised).toBe(true), WAIT);
     expect(reco.taste).not.toBe(tasteBefore);
@@ -61,7 +63,7 @@ describe('feedback state: a like, from the button to the rows', () => {
     expect(reco.because.map((row) => row.source.id)).toEqual([liked.id]);
     expect(reco.because[0]!.items.length).toBeGreaterThan(0);
     expect(reco.topPicks.map((p) => p.movie.id)).not.toContain(liked.id);
-    expect(feedback.pending.size).toBe(0);
+    await vi.waitFor(() => expect(feedback.pending.size).toBe(0), WAIT);
     expect(feedback.failed.size).toBe(0);
   });
 
