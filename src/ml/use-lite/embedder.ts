@@ -9,6 +9,7 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { l2Normalize } from '../../core/semantic/vector';
 import { EmbedderError, type Embedder, type ProgressCallback } from '../embedder';
 import { ByteProgress, type FileSource } from '../sources';
+import { installSplitBatchMatMul } from './batch-matmul';
 import { USE_LITE_DIM, USE_LITE_FILE_BYTES, USE_LITE_FILES, USE_LITE_ID, USE_LITE_MAX_TOKENS, type TfjsWasmPaths } from './model';
 import { SentencePieceTokenizer, SP_SPACE, UNK_ID, type VocabEntry } from './tokenizer';
 
@@ -50,6 +51,8 @@ let backendReady: Promise<void> | undefined;
 function ensureWasmBackend(wasmPaths: TfjsWasmPaths, threads?: number): Promise<void> {
   backendReady ??= (async () => {
     setWasmPaths(wasmPaths);
+    // Attention products through XNNPACK instead of tfjs' scalar loop (batch-matmul.ts).
+    installSplitBatchMatMul();
     // tfjs 4.22's threaded build spawns pthread workers from a blob whose glue breaks once bundled
     // ("e is not defined"), so the threaded binary is only used when explicitly asked for. A query
     // embeds in ~10 ms on one thread; the catalogue is embedded at build time.
