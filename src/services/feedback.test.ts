@@ -49,11 +49,11 @@ describe('FeedbackService', () => {
     const { fb, ada } = await setup();
     const seen: number[] = [];
     const sub = (await fb.live(ada)).subscribe((rows) => seen.push(rows.length));
-    await new Promise((r) => setTimeout(r, 30));
-    await fb.setOpinion(ada, 7, 'like', { surface: 'home-row' });
-    await new Promise((r) => setTimeout(r, 60));
-    sub.unsubscribe();
+    // Waits for states, not for time (the timeouts only bound a failure on a loaded machine).
+    await expect.poll(() => seen.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(seen[0]).toBe(0);
-    expect(seen.at(-1)).toBe(1);
+    await fb.setOpinion(ada, 7, 'like', { surface: 'home-row' });
+    await expect.poll(() => seen.at(-1), { timeout: 30_000 }).toBe(1);
+    sub.unsubscribe();
   });
 });

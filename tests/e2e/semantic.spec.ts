@@ -5,9 +5,15 @@ const recs = (page: Page) => page.getByRole('list', { name: 'Recommendations' })
 async function searchFor(page: Page, text: string) {
   await page.getByRole('banner').getByRole('searchbox').fill(text);
   await page.getByRole('banner').getByRole('searchbox').press('Enter');
-  // Wait for the ranking that uses the sentence encoder, not the instant first pass.
-  // Loading the encoder is CPU-bound: allow for a loaded machine (an upper bound, not a wait).
+  // Wait for the list of THIS request (a previous one, already "Ranked by meaning", stays on screen,
+  // marked stale, until the new ranking lands), then for the ranking that uses the sentence encoder,
+  // not the instant first pass. Loading the encoder is CPU-bound: the timeouts are upper bounds for a
+  // loaded machine, not waits.
+  const list = page.getByRole('list', { name: 'Recommendations' });
+  await expect(list).toHaveAttribute('data-query', text, { timeout: 120_000 });
+  await expect(list).toHaveAttribute('data-stale', 'false', { timeout: 120_000 });
   await expect(page.getByTestId('ranking-kind')).toHaveText(/^Ranked by meaning/, { timeout: 120_000 });
+  await expect(list).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 });
 }
 
 async function sciFiShare(page: Page): Promise<number> {

@@ -35,6 +35,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function setup(opts: { idleMs?: number } = {}) {
   const log: string[] = [];
+  const releases: (() => void)[] = [];
   const workers: ReturnType<typeof channelWorker>[] = [];
   let configured = 0;
   const api = {
@@ -44,6 +45,13 @@ function setup(opts: { idleMs?: number } = {}) {
     async slow(id: string, ms: number): Promise<string> {
       log.push(`start ${id}`);
       await sleep(ms);
+      log.push(`end ${id}`);
+      return id;
+    },
+    /** Like slow, but ends only when the test calls release(): no race with the clock. */
+    async held(id: string): Promise<string> {
+      log.push(`start ${id}`);
+      await new Promise<void>((r) => releases.push(r));
       log.push(`end ${id}`);
       return id;
     },
@@ -63,7 +71,7 @@ function setup(opts: { idleMs?: number } = {}) {
     },
     ...opts,
   });
-  return { bridge, log, workers, configured: () => configured };
+  return { bridge, log, workers, configured: () => configured, release: () => releases.splice(0).forEach((r) => r()) };
 }
 
 describe('WorkerBridge', () => {
@@ -87,7 +95,7 @@ describe('WorkerBridge', () => {
   });
 
   it('drops an aborted queued call without sending it, and stops waiting for an aborted running one', async () => {
-    const { bridge, log } = setup();
+    const { bridge, log, release } = setup();
     const first = bridge.call((r) => r.slow('long', 60));
     const c = new AbortController();
     const queued = bridge.call((r) => r.slow('queued', 1), c.signal);
@@ -97,14 +105,16 @@ describe('WorkerBridge', () => {
     expect(log).not.toContain('start queued');
 
     const c2 = new AbortController();
-    const running = bridge.call((r) => r.slow('running', 80), c2.signal);
-    await sleep(20);
+    const running = bridge.call((r) => r.held('running'), c2.signal);
+    await expect.poll(() => log, { timeout: 30_000 }).toContain('start running');
     c2.abort(new DOMException('gone', 'AbortError'));
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
-    // Rejected at once (abort events are synchronous), before the worker's call ended.
+    // Rejected at once (abort events are synchronous), while the worker's call is still running.
     expect(log).not.toContain('end running');
+    const next = bridge.call((r) => r.slow('next', 1));
+    release();
     // The next call still runs after the aborted one (one job at a time).
-    expect(await bridge.call((r) => r.slow('next', 1))).toBe('next');
+    expect(await next).toBe('next');
     expect(log.indexOf('end running')).toBeLessThan(log.indexOf('start next'));
     bridge.terminate();
   });
@@ -113,7 +123,7 @@ describe('WorkerBridge', () => {
     const { bridge, workers, configured } = setup({ idleMs: 20 });
     await bridge.call((r) => r.slow('x', 1));
     expect(bridge.alive).toBe(true);
-    await expect.poll(() => bridge.alive).toBe(false);
+    await expect.poll(() => bridge.alive, { timeout: 30_000 }).toBe(false);
     expect(workers[0]!.terminated).toBe(true);
     await bridge.call((r) => r.slow('y', 1));
     expect(workers).toHaveLength(2);
