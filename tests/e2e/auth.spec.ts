@@ -7,6 +7,11 @@ const ADA = { name: 'Ada', password: 'plum tree valley at dusk' };
 const BOB = { name: 'Bob', password: 'orange river delta noon' };
 const FIXTURE = fileURLToPath(new URL('../fixtures/auth/export-valid.json', import.meta.url));
 
+/** Waits for a state reached after a password hash (PBKDF2, 600,000 iterations: seconds on a loaded machine). */
+const HASHED = { timeout: 90_000 };
+// Several hashes per test: an upper bound for a loaded machine, not a wait.
+test.describe.configure({ timeout: 240_000 });
+
 const accountLink = (page: Page, name: string) => page.getByRole('link', { name: `Account: ${name}` });
 
 async function signUp(page: Page, who: { name: string; password: string }) {
@@ -14,7 +19,7 @@ async function signUp(page: Page, who: { name: string; password: string }) {
   await page.getByLabel('Profile name').fill(who.name);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(accountLink(page, who.name)).toBeVisible();
+  await expect(accountLink(page, who.name)).toBeVisible(HASHED);
 }
 
 async function signOut(page: Page) {
@@ -46,7 +51,7 @@ test('sign up, stay signed in across a reload, sign out', async ({ page }) => {
   await page.getByLabel('Profile name').fill('ada');
   await page.getByLabel('Password', { exact: true }).fill(ADA.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Ada', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ada', level: 1 })).toBeVisible(HASHED);
 });
 
 test('clear messages: weak password, name taken, wrong password, lockout', async ({ page }) => {
@@ -70,7 +75,7 @@ test('clear messages: weak password, name taken, wrong password, lockout', async
   const submit = page.getByRole('button', { name: 'Sign in' });
   await password.fill('not my password');
   await submit.click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong password. 4 tries left before a 30-second pause.');
+  await expect(page.getByRole('alert')).toHaveText('Wrong password. 4 tries left before a 30-second pause.', HASHED);
   // Each try waits for its own answer (each check runs PBKDF2, slow on a loaded machine).
   for (const [i, answer] of [
     'Wrong password. 3 tries left before a 30-second pause.',
@@ -80,7 +85,7 @@ test('clear messages: weak password, name taken, wrong password, lockout', async
   ].entries()) {
     await password.fill(`still wrong ${i}`);
     await submit.click();
-    await expect(page.getByRole('alert')).toHaveText(answer);
+    await expect(page.getByRole('alert')).toHaveText(answer, HASHED);
   }
   // The countdown starts at 30 s; how far it has run by now depends on the machine's load.
   const left = Number(/in (\d+) second/.exec((await page.getByRole('alert').textContent()) ?? '')?.[1]);
@@ -112,7 +117,7 @@ test("who's watching: two profiles on one device cannot see each other's data", 
   await expect(page.getByLabel('Profile name')).toHaveValue('Ada');
   await page.getByLabel('Password', { exact: true }).fill(ADA.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(accountLink(page, 'Ada')).toBeVisible();
+  await expect(accountLink(page, 'Ada')).toBeVisible(HASHED);
   const ada = await exportData(page);
   expect([ada.feedback.length, ada.settings.length, ada.modelState.length]).toEqual([2, 1, 3]);
 });
@@ -167,7 +172,7 @@ test('an expired session goes back to sign-in and returns to the page afterwards
   await expect(page.getByText('Your session has expired. Please sign in again.')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill(ADA.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/#\/movie\/1$/);
+  await expect(page).toHaveURL(/#\/movie\/1$/, HASHED);
   await expect(accountLink(page, 'Ada')).toBeVisible();
 });
 
