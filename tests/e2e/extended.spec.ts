@@ -130,6 +130,8 @@ async function serveExtended(page: Page): Promise<void> {
 }
 
 test('content-only films: found by title and year, marked "no community ratings yet", kept out of Top rated, liked across reload and export/import', async ({ page }) => {
+  // Two password hashes, the people index and a ranking: an upper bound for a loaded machine, not a wait.
+  test.setTimeout(300_000);
   await serveExtended(page);
   await signUp(page, { name: 'Nell', password: 'walking the long road west' });
   await page.goto('./');
