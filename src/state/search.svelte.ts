@@ -25,6 +25,8 @@ import { semantic } from './semantic.svelte';
 export const MAX_QUERY = 300;
 export const RESULTS = 20;
 export const DEBOUNCE_MS = 250;
+/** How long a query naming no one yet waits for the people index before it is ranked without it. */
+export const PEOPLE_WAIT_MS = 4000;
 
 /** One ranking on screen. */
 export interface Shown {
@@ -76,12 +78,29 @@ class SearchState {
       .then(async () => {
         const cat = catalogue.current!;
         const file = await loadPeople(cat.movies.length);
-        if (file) this.people = new PeopleIndex(file, cat);
+        if (file) {
+          this.people = new PeopleIndex(file, cat);
+          this.#readAgainWithPeople();
+        }
       })
       .catch(() => {
         this.#peopleLoading = null; // retried on the next search; search works without people meanwhile
       });
     return this.#peopleLoading;
+  }
+
+  /**
+   * The index arrived after a query was already ranked without it (the wait in #whenPeople is
+   * capped): read that query again, and rank it again if it names someone or a title now. A late
+   * correction is better than "Tom Hanks movies" ranked as plain words for good.
+   */
+  #readAgainWithPeople(): void {
+    const intent = this.intent;
+    if (!intent || !this.#withoutPeople.has(intent) || this.shown?.intent !== intent) return;
+    const again = this.#parse(this.text);
+    if (!again || intentKey(again) === intentKey(intent)) return;
+    this.intent = again;
+    this.#schedule(0);
   }
 
   #parse(text: string): QueryIntent | null {
@@ -145,7 +164,7 @@ class SearchState {
    */
   async #whenPeople(intent: QueryIntent, signal: AbortSignal): Promise<QueryIntent> {
     if (!this.#withoutPeople.has(intent)) return intent;
-    await Promise.race([this.loadPeople(), new Promise((r) => setTimeout(r, 4000))]);
+    await Promise.race([this.loadPeople(), new Promise((r) => setTimeout(r, PEOPLE_WAIT_MS))]);
     if (signal.aborted || !this.people || this.intent !== intent) return intent;
     const again = this.#parse(this.text) ?? intent;
     this.intent = again;
@@ -209,6 +228,7 @@ class SearchState {
   #show(s: Shown): void {
     this.shown = s;
     this.busy = false;
+    if (this.people) this.#readAgainWithPeople(); // the index came while this ranking was running
     void reco.logShown(s.items, 'semantic', s.query).then((ids) => {
       if (this.shown === s && ids) this.shown = { ...s, impressionIds: ids };
     });
