@@ -3,7 +3,6 @@
  * chose, the last slate shown (to learn "ignored" from it) and a reward history for Insights.
  */
 import { DEFAULT_STRATEGY, type SerializedBandit, type StrategyConfig } from '../core/bandit';
-import { pruneImpressions } from './db/retention';
 import { UserScopedService, type Session } from './scoped';
 import type { ImpressionRecord } from './db/schema';
 
@@ -30,22 +29,22 @@ export interface RewardPoint {
 export class BanditService extends UserScopedService {
 
   load(session: Session): Promise<BanditRecord | null> {
-    return this.auth.withUser(session, async (userId) => ((await this.db.modelState.get([userId, STATE_MODEL]))?.state as BanditRecord | undefined) ?? null);
+    return this.auth.withUser(session, async (userId) => ((await this.store.getModel(userId, STATE_MODEL))?.state as BanditRecord | undefined) ?? null);
   }
 
   save(session: Session, record: BanditRecord): Promise<void> {
     return this.auth.withUser(session, async (userId) => {
-      await this.db.modelState.put({ userId, model: STATE_MODEL, version: 1, updatedAt: this.now(), state: record });
+      await this.store.putModel(userId, { model: STATE_MODEL, version: 1, state: record });
     });
   }
 
   strategy(session: Session): Promise<StrategyConfig> {
-    return this.auth.withUser(session, async (userId) => ((await this.db.settings.get([userId, STRATEGY_KEY]))?.value as StrategyConfig | undefined) ?? DEFAULT_STRATEGY);
+    return this.auth.withUser(session, async (userId) => ((await this.store.getSetting(userId, STRATEGY_KEY)) as StrategyConfig | undefined) ?? DEFAULT_STRATEGY);
   }
 
   setStrategy(session: Session, config: StrategyConfig): Promise<void> {
     return this.auth.withUser(session, async (userId) => {
-      await this.db.settings.put({ userId, key: STRATEGY_KEY, value: config });
+      await this.store.putSetting(userId, STRATEGY_KEY, config);
     });
   }
 
@@ -53,55 +52,43 @@ export class BanditService extends UserScopedService {
   logSlate(session: Session, picks: readonly { movieId: number; position: number; features: number[]; propensity: number }[]): Promise<number[]> {
     return this.auth.withUser(session, async (userId) => {
       const at = this.now();
-      const rows: ImpressionRecord[] = picks.map((p) => ({ userId, at, surface: 'discover', movieId: p.movieId, position: p.position, model: 'bandit', features: p.features, propensity: p.propensity }));
+      const rows: Omit<ImpressionRecord, 'id' | 'userId'>[] = picks.map((p) => ({ at, surface: 'discover', movieId: p.movieId, position: p.position, model: 'bandit', features: p.features, propensity: p.propensity }));
       // Logged and pruned together: the table keeps to the retention rule (core/retention).
-      return this.db.transaction('rw', this.db.impressions, async () => {
-        const ids = (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
-        await pruneImpressions(this.db, userId, ids, at);
-        return ids;
-      });
+      return this.store.addImpressions(userId, rows, at);
     });
   }
 
   /** A bandit impression of the user's, or null (not theirs, or not the bandit's). */
   impression(session: Session, id: number): Promise<ImpressionRecord | null> {
     return this.auth.withUser(session, async (userId) => {
-      const imp = await this.db.impressions.get(id);
-      return imp && imp.userId === userId && imp.model === 'bandit' ? imp : null;
+      const imp = await this.store.impression(userId, id);
+      return imp && imp.model === 'bandit' ? imp : null;
     });
   }
 
   /** Ids among `ids` that the user reacted to (liked, disliked or opened). */
   reacted(session: Session, ids: readonly number[]): Promise<Set<number>> {
-    return this.auth.withUser(session, async (userId) => {
-      const want = new Set(ids);
-      const rows = await this.db.feedback.where('userId').equals(userId).filter((f) => f.impressionId !== undefined && want.has(f.impressionId)).toArray();
-      return new Set(rows.map((r) => r.impressionId!));
-    });
+    return this.auth.withUser(session, (userId) => this.store.reactedTo(userId, ids));
   }
 
   history(session: Session): Promise<RewardPoint[]> {
-    return this.auth.withUser(session, async (userId) => ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as RewardPoint[] | undefined) ?? []);
+    return this.auth.withUser(session, async (userId) => ((await this.store.getModel(userId, HISTORY_MODEL))?.state as RewardPoint[] | undefined) ?? []);
   }
 
   addHistory(session: Session, points: readonly RewardPoint[]): Promise<void> {
     if (!points.length) return Promise.resolve();
-    return this.auth.withUser(session, (userId) =>
-      this.db.transaction('rw', this.db.modelState, async () => {
-        const hist = ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as RewardPoint[] | undefined) ?? [];
-        hist.push(...points);
-        await this.db.modelState.put({ userId, model: HISTORY_MODEL, version: 1, updatedAt: this.now(), state: hist.slice(-HISTORY_MAX) });
-      }),
-    );
+    return this.auth.withUser(session, async (userId) => {
+      await this.store.updateModels(userId, [HISTORY_MODEL], (current) => {
+        const hist = [...((current.get(HISTORY_MODEL)?.state as RewardPoint[] | undefined) ?? []), ...points];
+        return { write: [{ model: HISTORY_MODEL, version: 1, state: hist.slice(-HISTORY_MAX) }] };
+      });
+    });
   }
 
   /** Forgets what the bandit learned (its state and reward history). */
   reset(session: Session): Promise<void> {
     return this.auth.withUser(session, async (userId) => {
-      await this.db.modelState.bulkDelete([
-        [userId, STATE_MODEL],
-        [userId, HISTORY_MODEL],
-      ]);
+      await this.store.deleteModels(userId, [STATE_MODEL, HISTORY_MODEL]);
     });
   }
 }

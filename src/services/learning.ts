@@ -5,7 +5,6 @@
  */
 import { learnFromImpression, reviveWeights, type ImpressionOutcome } from '../core/hybrid/learn';
 import { HYBRID_FEATURES, priorWeights, type FeatureValues, type HybridWeights } from '../core/hybrid/weights';
-import { pruneImpressions } from './db/retention';
 import { UserScopedService, type Session } from './scoped';
 import type { FeedbackSurface, ImpressionRecord } from './db/schema';
 
@@ -38,20 +37,19 @@ export class LearningService extends UserScopedService {
 
   /** The user's current weights (the priors until they have taught it anything). */
   weights(session: Session): Promise<HybridWeights> {
-    return this.auth.withUser(session, async (userId) => reviveWeights((await this.db.modelState.get([userId, WEIGHTS_MODEL]))?.state));
+    return this.auth.withUser(session, async (userId) => reviveWeights((await this.store.getModel(userId, WEIGHTS_MODEL))?.state));
   }
 
   /** Snapshots of the weights after each update, oldest first. */
   history(session: Session): Promise<WeightsSnapshot[]> {
-    return this.auth.withUser(session, async (userId) => ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as WeightsSnapshot[] | undefined) ?? []);
+    return this.auth.withUser(session, async (userId) => ((await this.store.getModel(userId, HISTORY_MODEL))?.state as WeightsSnapshot[] | undefined) ?? []);
   }
 
   /** Logs a list of shown items with their features; returns the impression ids (same order). */
   logImpressions(session: Session, items: readonly ShownItem[], ctx: { surface: FeedbackSurface; query?: string }): Promise<number[]> {
     return this.auth.withUser(session, async (userId) => {
       const at = this.now();
-      const rows: ImpressionRecord[] = items.map((it) => ({
-        userId,
+      const rows: Omit<ImpressionRecord, 'id' | 'userId'>[] = items.map((it) => ({
         at,
         surface: ctx.surface,
         movieId: it.movieId,
@@ -62,11 +60,7 @@ export class LearningService extends UserScopedService {
         ...(ctx.query ? { query: ctx.query } : {}),
       }));
       // Logged and pruned together: the table keeps to the retention rule (core/retention).
-      return this.db.transaction('rw', this.db.impressions, async () => {
-        const ids = (await this.db.impressions.bulkAdd(rows, { allKeys: true })) as number[];
-        await pruneImpressions(this.db, userId, ids, at);
-        return ids;
-      });
+      return this.store.addImpressions(userId, rows, at);
     });
   }
 
@@ -76,40 +70,37 @@ export class LearningService extends UserScopedService {
    * when the impression is not the user's or not from the hybrid ranker.
    */
   learn(session: Session, impressionId: number, outcome: Exclude<ImpressionOutcome, 'skipped'>): Promise<HybridWeights | null> {
-    return this.auth.withUser(session, (userId) =>
-      this.db.transaction('rw', this.db.impressions, this.db.modelState, this.db.feedback, async () => {
-        const imp = await this.db.impressions.get(impressionId);
-        if (!imp || imp.userId !== userId || imp.model !== 'hybrid') return null;
-        let w = reviveWeights((await this.db.modelState.get([userId, WEIGHTS_MODEL]))?.state);
-        if (outcome !== 'dislike' && imp.position > 0) {
-          const above = await this.db.impressions
-            .where('[userId+at]')
-            .equals([userId, imp.at])
-            .filter((o) => o.surface === imp.surface && o.model === 'hybrid' && o.position < imp.position)
-            .toArray();
-          const reacted = new Set(
-            (await this.db.feedback.where('userId').equals(userId).filter((f) => f.impressionId !== undefined).toArray()).map((f) => f.impressionId),
-          );
-          for (const o of above) if (!reacted.has(o.id)) w = learnFromImpression(w, toFeatures(o.features), 'skipped');
-        }
+    return this.auth.withUser(session, async (userId) => {
+      const imp = await this.store.impression(userId, impressionId);
+      if (!imp || imp.model !== 'hybrid') return null;
+      // The skipped items above it: rows of the same list, minus those the user reacted to.
+      const above =
+        outcome !== 'dislike' && imp.position > 0
+          ? (await this.store.impressionsAt(userId, imp.at)).filter((o) => o.surface === imp.surface && o.model === 'hybrid' && o.position < imp.position)
+          : [];
+      const reacted = await this.store.reactedTo(userId, above.map((o) => o.id!));
+      // Weights and their history are one read-modify-write (redone if another update landed meanwhile).
+      const result = await this.store.updateModels(userId, [WEIGHTS_MODEL, HISTORY_MODEL], (current) => {
+        let w = reviveWeights(current.get(WEIGHTS_MODEL)?.state);
+        for (const o of above) if (!reacted.has(o.id!)) w = learnFromImpression(w, toFeatures(o.features), 'skipped');
         w = learnFromImpression(w, toFeatures(imp.features), outcome);
-        const now = this.now();
-        await this.db.modelState.put({ userId, model: WEIGHTS_MODEL, version: 1, updatedAt: now, state: w });
-        const hist = ((await this.db.modelState.get([userId, HISTORY_MODEL]))?.state as WeightsSnapshot[] | undefined) ?? [];
-        hist.push({ at: now, bias: w.bias, w: { ...w.w } });
-        await this.db.modelState.put({ userId, model: HISTORY_MODEL, version: 1, updatedAt: now, state: hist.slice(-HISTORY_MAX) });
-        return w;
-      }),
-    );
+        const hist = [...((current.get(HISTORY_MODEL)?.state as WeightsSnapshot[] | undefined) ?? []), { at: this.now(), bias: w.bias, w: { ...w.w } }];
+        return {
+          w,
+          write: [
+            { model: WEIGHTS_MODEL, version: 1, state: w },
+            { model: HISTORY_MODEL, version: 1, state: hist.slice(-HISTORY_MAX) },
+          ],
+        };
+      });
+      return result.w;
+    });
   }
 
   /** Forgets what the ranker learned (weights back to the priors, history cleared). */
   reset(session: Session): Promise<HybridWeights> {
     return this.auth.withUser(session, async (userId) => {
-      await this.db.modelState.bulkDelete([
-        [userId, WEIGHTS_MODEL],
-        [userId, HISTORY_MODEL],
-      ]);
+      await this.store.deleteModels(userId, [WEIGHTS_MODEL, HISTORY_MODEL]);
       return priorWeights();
     });
   }

@@ -2,6 +2,7 @@
 import type { AuthService } from './auth/auth-service';
 import type { SessionTokens } from './auth/tokens';
 import type { RecoStreamDB } from './db/database';
+import type { PersonalStore } from './db/personal';
 
 /** Tokens of a session, or an access token alone. */
 export type Session = SessionTokens | string;
@@ -15,5 +16,10 @@ export abstract class UserScopedService {
     this.db = db;
     this.auth = auth;
     this.now = now;
+  }
+
+  /** The encrypting repository: every personal record is read and written through it. */
+  protected get store(): PersonalStore {
+    return this.auth.personal;
   }
 }

@@ -13,7 +13,11 @@ export type AuthErrorCode =
   | 'ERR_TOKEN_INVALID'
   | 'ERR_TOKEN_REUSED'
   | 'ERR_IMPORT_INVALID'
-  | 'ERR_STORAGE';
+  | 'ERR_STORAGE'
+  /** The profile's data key is not in memory (after a reload): its password opens it. */
+  | 'ERR_PROFILE_LOCKED'
+  /** The profile's wrapped data key is missing or does not open with the right password. */
+  | 'ERR_DATA_KEY';
 
 /** Codes after which the person must sign in again. */
 export const SESSION_ENDING_CODES: ReadonlySet<AuthErrorCode> = new Set([

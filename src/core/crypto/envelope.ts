@@ -25,8 +25,6 @@ export const SEALED_TABLES = ['feedback', 'impressions', 'settings', 'modelState
 export type SealedTable = (typeof SEALED_TABLES)[number];
 
 export type RecordCryptoCode =
-  /** The profile's key is not in memory (after a reload, before the password is entered). */
-  | 'ERR_PROFILE_LOCKED'
   /** The envelope is not one this app writes (missing or malformed fields). */
   | 'ERR_RECORD_FORMAT'
   /** Authentication failed: the ciphertext was changed, or the record was copied from another profile or position. */
@@ -37,8 +35,9 @@ export class RecordCryptoError extends Error {
   constructor(
     readonly code: RecordCryptoCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

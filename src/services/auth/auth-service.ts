@@ -10,7 +10,10 @@ import { checkPassword, commonPasswordList, type CommonPasswordList, type Passwo
 import { checkUsername, usernameKey } from '../../core/auth/username';
 import type { SessionPolicy } from '../../core/auth/claims';
 import type { RecoStreamDB } from '../db/database';
+import { PersonalStore } from '../db/personal';
 import type { UserRecord } from '../db/schema';
+import { deriveKek, newDataKey, newKekParams, rewrapDataKey, unwrapKeys, Vault, wrappedKeyRecord, type ProfileKeys } from '../db/vault';
+import { readWrappedKey } from '../../core/crypto/envelope';
 import { createCredential, needsRehash, verifyCredential, type RandomBytes } from './credentials';
 import type { PasswordHasher } from './hasher';
 import { PBKDF2_MIN_PRODUCTION_ITERATIONS } from './pbkdf2';
@@ -59,6 +62,10 @@ const toPublic = (u: UserRecord): PublicProfile => ({ id: u.id, username: u.user
 export class AuthService {
   readonly tokens: TokenService;
   readonly iterations: number;
+  /** The unlocked profiles' data keys (this page's memory only). */
+  readonly vault = new Vault();
+  /** The encrypting repository every service reads and writes personal records through. */
+  readonly personal: PersonalStore;
   readonly #db: RecoStreamDB;
   readonly #hasher: PasswordHasher;
   readonly #now: () => number;
@@ -81,6 +88,72 @@ export class AuthService {
     this.#serialise = options.serialise ?? ((_key, fn) => fn());
     const tokenOptions = { now: this.#now, randomId: this.#randomId };
     this.tokens = new TokenService(db, options.session ? { ...tokenOptions, session: options.session } : tokenOptions);
+    this.personal = new PersonalStore(db, this.vault, this.#now);
+  }
+
+  /** True when `userId`'s data key is unlocked on this page. */
+  isUnlocked(userId: string): boolean {
+    return this.vault.isUnlocked(userId);
+  }
+
+  /** Forgets every unlocked key and decrypted record on this page (sign-out), or all but `keep`'s (a profile switch). */
+  lockAll(keep?: string): void {
+    for (const id of this.vault.unlocked()) {
+      if (id === keep) continue;
+      this.vault.lock(id);
+      this.personal.forget(id);
+    }
+  }
+
+  #unlock(userId: string, keys: ProfileKeys): void {
+    this.vault.unlock(userId, keys);
+  }
+
+  /**
+   * After the password was verified (`kek` derived from it with the key record's salt): opens the
+   * profile's data key. A profile from before encryption gets its key now, and its rows are
+   * encrypted in the same transaction that stores the key (so either both happen or neither).
+   */
+  async #openData(user: UserRecord, password: string, kek: CryptoKey | null): Promise<void> {
+    const stored = await this.#db.dataKeys.get(user.id);
+    if (stored && kek) {
+      const keys = await unwrapKeys(kek, readWrappedKey(stored).wrapped).catch((err: unknown) => {
+        throw new AuthError('ERR_DATA_KEY', 'Your password is right, but this profile’s encryption key record is damaged, so its data cannot be opened.', { cause: err });
+      });
+      this.#unlock(user.id, keys);
+      return;
+    }
+    const params = newKekParams(this.iterations);
+    const newKek = await deriveKek(this.#hasher, password, params.salt, params.iterations);
+    const { wrapped, keys } = await newDataKey(newKek);
+    const now = this.#now();
+    this.#unlock(user.id, keys);
+    try {
+      await this.personal.migrate(user.id, wrappedKeyRecord(user.id, params, wrapped, now));
+    } catch (err) {
+      this.vault.lock(user.id);
+      // Another tab created the key first: open that one instead.
+      if (err instanceof Dexie.ConstraintError || (err as { name?: string })?.name === 'ConstraintError') {
+        const theirs = readWrappedKey(await this.#db.dataKeys.get(user.id));
+        const again = await deriveKek(this.#hasher, password, theirs.salt, theirs.iterations);
+        return this.#openData(user, password, again);
+      }
+      throw err;
+    }
+  }
+
+  /** Opens the locked data of the signed-in profile (after a reload) with its password. */
+  async unlock(session: SessionTokens | string, password: string): Promise<void> {
+    const { user } = await this.#userOf(session);
+    const kek = await this.#checkPasswordAndDerive(user, password);
+    await this.#openData(user, password, kek);
+  }
+
+  /** Checks the password and, when the profile has a data key, derives its key-encryption key alongside. */
+  async #checkPasswordAndDerive(user: UserRecord, password: string): Promise<CryptoKey | null> {
+    const stored = await this.#db.dataKeys.get(user.id);
+    const rec = stored ? readWrappedKey(stored) : null;
+    return this.#checkPassword(user, password, rec ? () => deriveKek(this.#hasher, password, rec.salt, rec.iterations) : undefined).then((k) => k ?? null);
   }
 
   /** Profiles on this device, oldest first. */
@@ -108,18 +181,26 @@ export class AuthService {
     await this.#requireStrong(password, name.username);
     const now = this.#now();
     const id = this.#randomId();
-    const credential = await createCredential(this.#hasher, id, password, this.#credentialOptions(now));
+    const params = newKekParams(this.iterations);
+    // The verification hash and the key-encryption key: two PBKDF2 runs with independent salts, side by side.
+    const [credential, kek] = await Promise.all([
+      createCredential(this.#hasher, id, password, this.#credentialOptions(now)),
+      deriveKek(this.#hasher, password, params.salt, params.iterations),
+    ]);
+    const { wrapped, keys } = await newDataKey(kek);
     try {
-      await this.#db.transaction('rw', this.#db.users, this.#db.credentials, async () => {
+      await this.#db.transaction('rw', this.#db.users, this.#db.credentials, this.#db.dataKeys, async () => {
         const avatar = (await this.#db.users.count()) % AVATAR_COUNT;
         await this.#db.users.add({ id, username: name.username, usernameKey: name.key, createdAt: now, avatar });
         await this.#db.credentials.add(credential);
+        await this.#db.dataKeys.add(wrappedKeyRecord(id, params, wrapped, now));
       });
     } catch (err) {
       // The unique index on usernameKey settles a race between two tabs signing up the same name.
       if (err instanceof Dexie.ConstraintError) throw taken();
       throw err;
     }
+    this.#unlock(id, keys);
     return this.tokens.issue(id);
   }
 
@@ -146,11 +227,15 @@ export class AuthService {
    * password then clears the count. In the app, attempts on one profile are also serialised across
    * tabs (`serialise`, navigator.locks), so a success cannot erase a failure recorded meanwhile.
    */
-  async #checkPassword(user: UserRecord, password: string): Promise<void> {
-    await this.#serialise(`recostream-login:${user.id}`, () => this.#checkPasswordNow(user, password));
+  async #checkPassword<T = never>(user: UserRecord, password: string, alongside?: () => Promise<T>): Promise<T | undefined> {
+    return this.#serialise(`recostream-login:${user.id}`, () => this.#checkPasswordNow(user, password, alongside));
   }
 
-  async #checkPasswordNow(user: UserRecord, password: string): Promise<void> {
+  /**
+   * `alongside` (deriving the key-encryption key) starts only once the attempt is counted, runs
+   * while the hash is checked, and its result is used only when the password is right.
+   */
+  async #checkPasswordNow<T>(user: UserRecord, password: string, alongside?: () => Promise<T>): Promise<T | undefined> {
     const db = this.#db;
     const before = this.#now();
     const attempt = await db.transaction('rw', db.loginAttempts, async () => {
@@ -161,6 +246,9 @@ export class AuthService {
       return { locked: false as const, next };
     });
     if (attempt.locked) throw this.#locked(attempt.until, before, false);
+    const extra = alongside?.();
+    // Never an unhandled rejection when the password turns out wrong.
+    extra?.catch(() => undefined);
     const credential = await db.credentials.get(user.id);
     const ok = credential !== undefined && (await verifyCredential(this.#hasher, credential, password));
     if (ok) {
@@ -168,7 +256,7 @@ export class AuthService {
       if (needsRehash(credential, this.iterations)) {
         await db.credentials.put(await createCredential(this.#hasher, user.id, password, this.#credentialOptions(this.#now())));
       }
-      return;
+      return extra;
     }
     const { next } = attempt;
     if (next.lockedUntil > before) throw this.#locked(next.lockedUntil, this.#now(), true);
@@ -193,7 +281,8 @@ export class AuthService {
     if (!user) {
       throw new AuthError('ERR_UNKNOWN_USER', `There is no profile called “${username.trim()}” on this device. Check the name or create a profile.`);
     }
-    await this.#checkPassword(user, password);
+    const kek = await this.#checkPasswordAndDerive(user, password);
+    await this.#openData(user, password, kek);
     return this.tokens.issue(user.id);
   }
 
@@ -239,13 +328,29 @@ export class AuthService {
     return { user, verified };
   }
 
-  /** Changes the password (the current one is required); ends every session and returns a new one. */
+  /**
+   * Changes the password (the current one is required); ends every session and returns a new one.
+   * The data key is rewrapped under the new password in the same transaction as the new hash: no
+   * record is re-encrypted.
+   */
   async changePassword(session: SessionTokens | string, currentPassword: string, newPassword: string): Promise<SessionTokens> {
     const { user } = await this.#userOf(session);
-    await this.#checkPassword(user, currentPassword);
+    const oldKek = await this.#checkPasswordAndDerive(user, currentPassword);
     await this.#requireStrong(newPassword, user.username);
-    const credential = await createCredential(this.#hasher, user.id, newPassword, this.#credentialOptions(this.#now()));
-    await this.#db.credentials.put(credential);
+    if (!oldKek) await this.#openData(user, currentPassword, null);
+    const stored = readWrappedKey(await this.#db.dataKeys.get(user.id));
+    const kekOfStored = oldKek ?? (await deriveKek(this.#hasher, currentPassword, stored.salt, stored.iterations));
+    const now = this.#now();
+    const params = newKekParams(this.iterations);
+    const [credential, newKek] = await Promise.all([
+      createCredential(this.#hasher, user.id, newPassword, this.#credentialOptions(now)),
+      deriveKek(this.#hasher, newPassword, params.salt, params.iterations),
+    ]);
+    const rewrapped = await rewrapDataKey(kekOfStored, newKek, stored.wrapped);
+    await this.#db.transaction('rw', this.#db.credentials, this.#db.dataKeys, async () => {
+      await this.#db.credentials.put(credential);
+      await this.#db.dataKeys.put(wrappedKeyRecord(user.id, params, rewrapped, now, stored.createdAt));
+    });
     await this.tokens.revokeUserSessions(user.id);
     return this.tokens.issue(user.id);
   }
@@ -255,9 +360,12 @@ export class AuthService {
     const { user } = await this.#userOf(session);
     await this.#checkPassword(user, password);
     const db = this.#db;
+    // The wrapped data key goes with the records (dataKeys is a per-user table): crypto-shredding.
     await db.transaction('rw', [db.users, ...db.perUserTables], async () => {
       await db.users.delete(user.id);
       for (const table of db.perUserTables) await table.where('userId').equals(user.id).delete();
     });
+    this.vault.lock(user.id);
+    this.personal.forget(user.id);
   }
 }

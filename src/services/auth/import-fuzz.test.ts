@@ -16,6 +16,7 @@ import { AuthError } from '../../core/auth/errors';
 import { reviveWeights } from '../../core/hybrid/learn';
 import { HYBRID_FEATURES } from '../../core/hybrid/weights';
 import { createRng, randomInt, type Rng } from '../../core/random';
+import type { PersonalStore } from '../db/personal';
 import type { RecoStreamDB } from '../db/database';
 
 const env = useAuthEnvs();
@@ -156,10 +157,11 @@ async function snapshot(db: RecoStreamDB): Promise<string> {
 }
 
 /** What the app's consumers need of one profile's stored data; returns the broken ones. */
-async function brokenInvariants(db: RecoStreamDB, userId: string): Promise<string[]> {
+async function brokenInvariants(store: PersonalStore, userId: string): Promise<string[]> {
   const bad: string[] = [];
-  const feedback = await db.feedback.where('userId').equals(userId).toArray();
-  const impressions = await db.impressions.where('userId').equals(userId).toArray();
+  // Read as the app reads them: decrypted through the encrypting repository.
+  const feedback = await store.listFeedback(userId);
+  const impressions = await store.listImpressions(userId);
   const ids = new Set(impressions.map((i) => i.id));
   const opinions = new Map<number, number>();
   for (const f of feedback) {
@@ -178,7 +180,7 @@ async function brokenInvariants(db: RecoStreamDB, userId: string): Promise<strin
     if (i.model === 'hybrid' && i.features.length !== HYBRID_FEATURES.length) bad.push('hybrid impression length');
     if (i.model !== 'hybrid' && i.model !== 'bandit') bad.push(`impression model ${i.model}`);
   }
-  for (const s of await db.settings.where('userId').equals(userId).toArray()) {
+  for (const s of await store.listSettings(userId)) {
     if (s.key !== 'bandit-strategy') bad.push(`setting ${s.key}`);
     else
       try {
@@ -187,7 +189,7 @@ async function brokenInvariants(db: RecoStreamDB, userId: string): Promise<strin
         bad.push('strategy unusable');
       }
   }
-  for (const m of await db.modelState.where('userId').equals(userId).toArray()) {
+  for (const m of await store.listModels(userId)) {
     if (m.model === 'bandit') {
       const rec = m.state as { state: unknown; pending: unknown };
       if (!Array.isArray(rec.pending) || !rec.pending.every((id) => ids.has(id as number))) bad.push('bandit pending ids');
@@ -219,7 +221,7 @@ describe('import fuzzing', () => {
     const aId = (await auth.verify(a)).userId;
     await data.addFeedback(b, { movieId: 2, kind: 'like', at: 20, surface: 'home-row' });
     await data.importData(a, VALID, { movieIds: MOVIES });
-    expect(await brokenInvariants(db, aId)).toEqual([]);
+    expect(await brokenInvariants(auth.personal, aId)).toEqual([]);
 
     const rng = createRng(20261202);
     let accepted = 0;
@@ -243,7 +245,7 @@ describe('import fuzzing', () => {
       } else {
         accepted++;
         expect(v.mustReject, `${label} was accepted`).toBe(false);
-        expect(await brokenInvariants(db, aId), label).toEqual([]);
+        expect(await brokenInvariants(auth.personal, aId), label).toEqual([]);
       }
     }
     // Bob's data was never touched, and the fuzzer exercised both outcomes.

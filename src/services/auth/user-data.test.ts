@@ -86,8 +86,8 @@ describe('UserDataService isolation', () => {
 
 describe('export and import', () => {
   it('exports the profile, feedback, impressions, settings and models but no secrets', async () => {
-    const { data, a, db, aId, clock } = await twoProfiles();
-    const impressionId = (await db.impressions.add({ userId: aId, ...HYBRID_IMPRESSION, features: [...HYBRID_IMPRESSION.features] })) as number;
+    const { data, a, db, aId, clock, auth } = await twoProfiles();
+    const [impressionId] = await auth.personal.addImpressions(aId, [{ ...HYBRID_IMPRESSION, features: [...HYBRID_IMPRESSION.features] }], HYBRID_IMPRESSION.at);
     await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
     const file = await data.exportData(a);
     expect(file.exportedAt).toBe(new Date(clock.t).toISOString());
@@ -102,8 +102,8 @@ describe('export and import', () => {
   });
 
   it('round-trips: export, wipe by import into a new profile, same data with links kept', async () => {
-    const { data, auth, a, db, aId } = await twoProfiles();
-    const impressionId = (await db.impressions.add({ userId: aId, ...HYBRID_IMPRESSION, features: [...HYBRID_IMPRESSION.features] })) as number;
+    const { data, auth, a, aId } = await twoProfiles();
+    const [impressionId] = await auth.personal.addImpressions(aId, [{ ...HYBRID_IMPRESSION, features: [...HYBRID_IMPRESSION.features] }], HYBRID_IMPRESSION.at);
     await data.addFeedback(a, { movieId: 1, kind: 'click', at: 11, surface: 'search', impressionId });
     await data.putModelState(a, { model: 'hybrid-weights', version: 1, state: WEIGHTS });
     // The CF model is derived from data in the file: it is rebuilt, never exported.

@@ -15,7 +15,8 @@ import {
 } from '../../core/auth/export-file';
 import { AuthError } from '../../core/auth/errors';
 import type { RecoStreamDB } from '../db/database';
-import type { FeedbackKind, FeedbackRecord, FeedbackSurface, ImpressionRecord, ModelStateRecord, SettingRecord } from '../db/schema';
+import type { PersonalStore } from '../db/personal';
+import type { FeedbackKind, FeedbackRecord, FeedbackSurface, ModelStateRecord, SettingRecord } from '../db/schema';
 import { AVATAR_COUNT, type AuthService } from './auth-service';
 import type { SessionTokens } from './tokens';
 
@@ -56,73 +57,62 @@ export class UserDataService {
     this.#now = now;
   }
 
+  get #store(): PersonalStore {
+    return this.#auth.personal;
+  }
+
   /** The signed-in user's feedback events, oldest first. */
   listFeedback(session: Session): Promise<FeedbackRecord[]> {
-    return this.#auth.withUser(session, (userId) => this.#db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray());
+    return this.#auth.withUser(session, (userId) => this.#store.listFeedback(userId));
   }
 
   /** Records a feedback event for the signed-in user; returns its id. */
   addFeedback(session: Session, event: NewFeedback): Promise<number> {
     return this.#auth.withUser(session, async (userId) => {
       const { id: _ignoredId, userId: _ignoredUser, ...clean } = event as FeedbackRecord;
-      return (await this.#db.feedback.add({ ...clean, userId })) as number;
+      return (await this.#store.addFeedback(userId, [clean]))[0]!;
     });
   }
 
   /** Deletes one of the signed-in user's events; false when no such event of theirs exists. */
   deleteFeedback(session: Session, id: number): Promise<boolean> {
-    return this.#auth.withUser(session, async (userId) =>
-      this.#db.transaction('rw', this.#db.feedback, async () => {
-        const row = await this.#db.feedback.get(id);
-        if (!row || row.userId !== userId) return false;
-        await this.#db.feedback.delete(id);
-        return true;
-      }),
-    );
+    return this.#auth.withUser(session, (userId) => this.#store.deleteFeedback(userId, id));
   }
 
   /** One setting of the signed-in user. */
   getSetting(session: Session, key: string): Promise<unknown> {
-    return this.#auth.withUser(session, async (userId) => (await this.#db.settings.get([userId, key]))?.value);
+    return this.#auth.withUser(session, (userId) => this.#store.getSetting(userId, key));
   }
 
   /** All settings of the signed-in user. */
   listSettings(session: Session): Promise<SettingRecord[]> {
-    return this.#auth.withUser(session, (userId) => this.#db.settings.where('userId').equals(userId).toArray());
+    return this.#auth.withUser(session, (userId) => this.#store.listSettings(userId));
   }
 
   /** Stores a setting for the signed-in user. */
   setSetting(session: Session, key: string, value: unknown): Promise<void> {
-    return this.#auth.withUser(session, async (userId) => {
-      await this.#db.settings.put({ userId, key, value });
-    });
+    return this.#auth.withUser(session, (userId) => this.#store.putSetting(userId, key, value));
   }
 
   /** A model's saved state for the signed-in user. */
   getModelState(session: Session, model: string): Promise<ModelStateRecord | undefined> {
-    return this.#auth.withUser(session, (userId) => this.#db.modelState.get([userId, model]));
+    return this.#auth.withUser(session, (userId) => this.#store.getModel(userId, model));
   }
 
   /** Saves a model's state for the signed-in user. */
   putModelState(session: Session, record: Omit<ModelStateRecord, 'userId' | 'updatedAt'>): Promise<void> {
-    return this.#auth.withUser(session, async (userId) => {
-      await this.#db.modelState.put({ model: record.model, version: record.version, state: record.state, userId, updatedAt: this.#now() });
-    });
+    return this.#auth.withUser(session, (userId) => this.#store.putModel(userId, record));
   }
 
   /** Everything the signed-in profile owns, minus credentials, tokens and lockout state. */
   exportData(session: Session): Promise<ExportFile> {
     return this.#auth.withUser(session, async (userId) => {
-      const db = this.#db;
-      return db.transaction('r', [db.users, db.feedback, db.impressions, db.settings, db.modelState], async () => {
-        const user = await db.users.get(userId);
-        if (!user) throw new AuthError('ERR_SESSION_REVOKED', 'This profile no longer exists. Please sign in again.');
-        const [feedback, impressions, settings, models] = await Promise.all([
-          db.feedback.where('userId').equals(userId).sortBy('at'),
-          db.impressions.where('userId').equals(userId).sortBy('at'),
-          db.settings.where('userId').equals(userId).toArray(),
-          db.modelState.where('userId').equals(userId).toArray(),
-        ]);
+      const user = await this.#db.users.get(userId);
+      if (!user) throw new AuthError('ERR_SESSION_REVOKED', 'This profile no longer exists. Please sign in again.');
+      const store = this.#store;
+      // Read and decrypted outside one transaction (decryption cannot run inside one); each list is consistent.
+      const [feedback, impressions, settings, models] = await Promise.all([store.listFeedback(userId), store.listImpressions(userId), store.listSettings(userId), store.listModels(userId)]);
+      {
         // Links to impressions that retention has removed are left out, so the file stays self-consistent.
         const kept = new Set(impressions.map((i) => i.id));
         const links = ({ userId: _u, impressionId, ...f }: FeedbackRecord) => (impressionId !== undefined && kept.has(impressionId) ? { ...f, impressionId } : f);
@@ -141,7 +131,7 @@ export class UserDataService {
           settings: settings.map(({ key, value }) => ({ key, value })),
           modelState: models.filter((m) => !DERIVED_MODELS.has(m.model)).map((m) => ({ model: m.model, version: m.version, updatedAt: m.updatedAt, state: pendingKept(m) })),
         } satisfies ExportFile;
-      });
+      }
     });
   }
 
@@ -153,28 +143,11 @@ export class UserDataService {
   importData(session: Session, text: string, options: ImportOptions): Promise<ImportSummary> {
     return this.#auth.withUser(session, async (userId) => {
       const file = parseExportFile(text, options);
-      const db = this.#db;
-      const tables = [db.users, db.feedback, db.impressions, db.settings, db.modelState];
-      await db.transaction('rw', tables, async () => {
-        for (const t of [db.feedback, db.impressions, db.settings, db.modelState]) await t.where('userId').equals(userId).delete();
-        const newIds = new Map<number, number>();
-        for (const { id, ...imp } of file.impressions) {
-          const fresh = (await db.impressions.add({ ...imp, userId } satisfies ImpressionRecord)) as number;
-          if (id !== undefined) newIds.set(id, fresh);
-        }
-        await db.feedback.bulkAdd(
-          file.feedback.map(({ id: _id, impressionId, ...f }) => {
-            const mapped = impressionId === undefined ? undefined : newIds.get(impressionId);
-            return mapped === undefined ? { ...f, userId } : { ...f, userId, impressionId: mapped };
-          }),
-        );
-        await db.settings.bulkPut(file.settings.map((s) => ({ userId, key: s.key, value: s.value })));
-        // The Discover slate waits on impressions by id: follow them to their new ids (the reader checked they exist).
-        const remap = (m: ExportedModelState): ExportedModelState =>
-          m.model === BANDIT_MODEL ? { ...m, state: { ...(m.state as object), pending: (m.state as { pending: number[] }).pending.map((id) => newIds.get(id)!) } } : m;
-        await db.modelState.bulkPut(file.modelState.map((m) => ({ ...remap(m), userId })));
-        await db.users.update(userId, { avatar: file.profile.avatar % AVATAR_COUNT });
-      });
+      // The Discover slate waits on impressions by id: follow them to their new ids (the reader checked they exist).
+      const remap = <M extends ExportedModelState>(m: M, newIds: Map<number, number>): M =>
+        m.model === BANDIT_MODEL ? { ...m, state: { ...(m.state as object), pending: (m.state as { pending: number[] }).pending.map((id) => newIds.get(id)!) } } : m;
+      await this.#store.replaceAll(userId, { feedback: file.feedback, impressions: file.impressions, settings: file.settings, models: file.modelState }, remap);
+      await this.#db.users.update(userId, { avatar: file.profile.avatar % AVATAR_COUNT });
       return { feedback: file.feedback.length, impressions: file.impressions.length, settings: file.settings.length, models: file.modelState.length };
     });
   }

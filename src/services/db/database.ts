@@ -15,6 +15,7 @@ import type {
   SettingRecord,
   UserRecord,
 } from './schema';
+import type { WrappedKeyRecord } from '../../core/crypto/envelope';
 
 export const DB_NAME = 'recostream';
 
@@ -38,6 +39,17 @@ export const SCHEMA_V1 = {
   meta: '&key',
 } as const;
 
+/**
+ * Version 2: encryption at rest (src/core/crypto, ./vault.ts, ./personal.ts). Feedback loses its
+ * cleartext movie index and gains the opinion index (`ok`, a keyed hash) and the impression link
+ * (`imp`); `dataKeys` holds each profile's wrapped data key. Rows are encrypted at the owner's next
+ * sign-in (the password is needed), not in the upgrade.
+ */
+export const SCHEMA_V2 = {
+  feedback: '++id, userId, [userId+at], [userId+ok], [userId+imp]',
+  dataKeys: '&userId',
+} as const;
+
 export class RecoStreamDB extends Dexie {
   declare users: EntityTable<UserRecord, 'id'>;
   declare credentials: EntityTable<CredentialRecord, 'userId'>;
@@ -49,16 +61,18 @@ export class RecoStreamDB extends Dexie {
   declare settings: Table<SettingRecord, [string, string]>;
   declare modelState: Table<ModelStateRecord, [string, string]>;
   declare meta: EntityTable<MetaRecord, 'key'>;
+  declare dataKeys: EntityTable<WrappedKeyRecord, 'userId'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
     this.on('blocked', () => void storageEvents.dispatchEvent(new Event('blocked')));
     this.on('ready', () => void storageEvents.dispatchEvent(new Event('ready')));
   }
 
   /** Tables holding records that belong to one user (used by profile deletion and export). */
   get perUserTables() {
-    return [this.credentials, this.refreshTokens, this.loginAttempts, this.feedback, this.impressions, this.settings, this.modelState] as const;
+    return [this.credentials, this.dataKeys, this.refreshTokens, this.loginAttempts, this.feedback, this.impressions, this.settings, this.modelState] as const;
   }
 }
