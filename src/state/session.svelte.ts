@@ -48,7 +48,8 @@ function storedNotice(): string | null {
 }
 
 class SessionState {
-  status = $state<'loading' | 'signed-out' | 'signed-in'>('loading');
+  /** 'locked': a valid session whose profile's data key is not in this page's memory (after a reload): its password opens it. */
+  status = $state<'loading' | 'signed-out' | 'locked' | 'signed-in'>('loading');
   user = $state<PublicProfile | null>(null);
   #notice = $state<string | null>(storedNotice());
   #init: Promise<void> | undefined;
@@ -112,7 +113,9 @@ class SessionState {
     }
     try {
       this.user = await auth.currentProfile(await this.tokens());
-      this.status = 'signed-in';
+      // Only this profile's key may stay in memory; without it the profile waits for its password.
+      auth.lockAll(this.user.id);
+      this.status = auth.isUnlocked(this.user.id) ? 'signed-in' : 'locked';
       this.#announce();
     } catch (err) {
       if (endsSession(err)) {
@@ -125,6 +128,7 @@ class SessionState {
   }
 
   #setSignedOut(): void {
+    authRuntime().auth.lockAll();
     this.user = null;
     this.status = 'signed-out';
     this.#announce();
@@ -137,7 +141,18 @@ class SessionState {
     store.save(tokens);
     if (previous && previous.refreshToken !== tokens.refreshToken) await auth.logout(previous).catch(() => undefined);
     this.user = await auth.currentProfile(tokens);
+    auth.lockAll(this.user.id);
     this.notice = null;
+    this.status = 'signed-in';
+    this.#announce();
+  }
+
+  /** Opens the locked profile of this session with its password. Throws AuthError with a message to show. */
+  async unlock(password: string): Promise<void> {
+    const { auth } = authRuntime();
+    const tokens = await this.tokens();
+    await auth.unlock(tokens, password);
+    this.user = await auth.currentProfile(tokens);
     this.status = 'signed-in';
     this.#announce();
   }
@@ -189,6 +204,10 @@ class SessionState {
       return await fn(await this.tokens());
     } catch (err) {
       if (endsSession(err)) this.end(err);
+      else if (isAuthError(err, 'ERR_PROFILE_LOCKED') && this.status === 'signed-in') {
+        this.status = 'locked';
+        this.#announce();
+      }
       throw err;
     }
   }
