@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from './helpers';
+import { expect, test, unlock, type Page } from './helpers';
 
 const ADA = { name: 'Ada', password: 'plum tree valley at dusk' };
 const BOB = { name: 'Bob', password: 'orange river delta noon' };
@@ -39,7 +39,9 @@ test('sign up, stay signed in across a reload, sign out', async ({ page }) => {
   await signUp(page, ADA);
   // PBKDF2 ran in the crypto worker, not on the page's thread.
   expect(page.workers().some((w) => w.url().includes('crypto'))).toBe(true);
+  // The session survives the reload; the data key (memory only) does not: the password unlocks it.
   await page.reload();
+  await unlock(page, ADA);
   await expect(accountLink(page, 'Ada')).toBeVisible();
   await signOut(page);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();

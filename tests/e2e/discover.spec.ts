@@ -1,7 +1,9 @@
-import { expect, signUp, test } from './helpers';
+import { expect, signUp, test, unlock } from './helpers';
+
+const FINN = { name: 'Finn', password: 'amber trains at midnight' };
 
 test('Discover shows bandit picks, learns from a like and remembers it after a reload', async ({ page }) => {
-  await signUp(page, { name: 'Finn', password: 'amber trains at midnight' });
+  await signUp(page, FINN);
   await page.goto('./#/discover');
   await expect(page.getByRole('heading', { name: 'Discover', level: 1 })).toBeVisible();
   const picks = page.getByRole('list', { name: 'Discover picks' }).getByRole('article');
@@ -17,6 +19,7 @@ test('Discover shows bandit picks, learns from a like and remembers it after a r
   await expect(page.getByTestId('bandit-updates')).toHaveText('Learned from 1 reaction so far.');
 
   await page.reload();
+  await unlock(page, FINN);
   await expect(picks).toHaveCount(12);
   // The liked movie is not offered again; the slate left untouched before the reload counted as ignored (11 more).
   await expect(page.getByTestId('bandit-updates')).toHaveText('Learned from 12 reactions so far.');

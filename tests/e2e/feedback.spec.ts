@@ -1,10 +1,14 @@
-import { expect, signUp, test, type Page } from './helpers';
+import { expect, signUp, test, unlock, type Page } from './helpers';
+
+const DEV = { name: 'Dev', password: 'quiet harbour morning light' };
+const EVE = { name: 'Eve', password: 'paper moons over tokyo' };
 
 const CARA = { name: 'Cara', password: 'seven lanterns in the fog' };
 
 test('likes and dislikes toggle, persist across reloads and show in My feedback', async ({ page }) => {
   await signUp(page, CARA);
-  await page.goto('./');
+  // A hash navigation: the same page, so the profile stays unlocked (a full load would lock it).
+  await page.goto('./#/');
   const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
   await popular.getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
   await expect(popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -27,6 +31,7 @@ test('likes and dislikes toggle, persist across reloads and show in My feedback'
   await expect(page.getByText('1 liked · 2 disliked · 1 opened')).toBeVisible();
 
   await page.reload();
+  await unlock(page, CARA);
   await page.goto('./#/feedback');
   await expect(page.getByRole('heading', { name: 'My feedback' })).toBeVisible();
   await expect(page.getByText('1 liked · 2 disliked · 1 opened')).toBeVisible();
@@ -37,14 +42,16 @@ test('likes and dislikes toggle, persist across reloads and show in My feedback'
   // Undo from the history page.
   await list.getByRole('button', { name: 'Remove this entry: Liked Forrest Gump' }).click();
   await expect(page.getByText('0 liked · 2 disliked · 1 opened')).toBeVisible();
-  await page.goto('./');
+  await page.goto('./#/');
   await expect(page.getByRole('region', { name: 'Popular on RecoStream' }).getByRole('button', { name: 'Like Forrest Gump', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('two tabs stay consistent, and a confirmed like survives closing the tab at once', async ({ page, context }) => {
-  await signUp(page, { name: 'Dev', password: 'quiet harbour morning light' });
+  await signUp(page, DEV);
   const other = await context.newPage();
   await other.goto('./#/movie/1');
+  // A new tab shares the session but not the key (memory only): it asks for the password.
+  await unlock(other, DEV);
   await expect(other.getByRole('heading', { level: 1 })).toContainText('Toy Story');
 
   await page.goto('./#/movie/1');
@@ -62,6 +69,7 @@ test('two tabs stay consistent, and a confirmed like survives closing the tab at
   await expect(other.getByRole('alert')).toHaveCount(0);
   await other.close();
   await page.reload();
+  await unlock(page, DEV);
   await expect(page.getByRole('button', { name: 'Remove dislike from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
 
@@ -73,8 +81,8 @@ test('signed out, the thumbs lead to sign-in instead of losing the click', async
 
 test('liking three sci-fi movies brings "Because you liked…" rows of sci-fi, kept after a reload', async ({ page }) => {
   test.setTimeout(300_000);
-  await signUp(page, { name: 'Eve', password: 'paper moons over tokyo' });
-  await page.goto('./');
+  await signUp(page, EVE);
+  await page.goto('./#/');
   // A fresh browser trains the community CF model first (a few seconds; cached afterwards). Until
   // then the row holds placeholders (not articles).
   await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 120_000 });
@@ -103,6 +111,7 @@ test('liking three sci-fi movies brings "Because you liked…" rows of sci-fi, k
   };
   await check();
   await page.reload();
+  await unlock(page, EVE);
   await check();
 });
 
@@ -135,7 +144,7 @@ test('a like shows at once, busy until it is stored; then the rows follow', asyn
   test.setTimeout(300_000);
   await holdWrites(page);
   await signUp(page, { name: 'Fay', password: 'amber tide under the pier' });
-  await page.goto('./');
+  await page.goto('./#/');
   await expect(page.getByRole('region', { name: 'Top picks for you' }).getByRole('article').first()).toBeVisible({ timeout: 120_000 });
   const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
   await setHold(page, true);

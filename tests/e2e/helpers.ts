@@ -68,3 +68,65 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
+
+/**
+ * After a reload (or in a new tab) a signed-in profile is locked: its data key lives in one page's
+ * memory only. Enters the password in the Unlock page and waits until the profile is open.
+ */
+export async function unlock(page: Page, who: Person): Promise<void> {
+  const form = page.getByTestId('unlock-form');
+  await form.getByLabel('Password', { exact: true }).fill(who.password);
+  await form.getByRole('button', { name: 'Unlock' }).click();
+  // PBKDF2 at 600,000 iterations (twice: the hash and the key's wrapping key): seconds under load.
+  await expect(form).toBeHidden({ timeout: 90_000 });
+  await expect(page.getByRole('link', { name: `Account: ${who.name}` })).toBeVisible();
+}
+
+/**
+ * Every record of the app's IndexedDB, read with the raw IndexedDB API (no app code), as text:
+ * keys, strings and numbers as written, bytes as Latin-1 (so plaintext inside them would show).
+ */
+export async function rawIndexedDbDump(page: Page): Promise<{ text: string; stores: Record<string, number>; fieldNames: Record<string, string[]> }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('recostream');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const parts: string[] = [];
+    const stores: Record<string, number> = {};
+    const fieldNames: Record<string, string[]> = {};
+    const walk = (v: unknown): void => {
+      if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
+        const b = v instanceof ArrayBuffer ? new Uint8Array(v) : v;
+        let s = '';
+        for (const x of b) s += String.fromCharCode(x);
+        parts.push(s);
+      } else if (ArrayBuffer.isView(v)) walk(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object' && !(v instanceof CryptoKey)) {
+        for (const [k, x] of Object.entries(v)) {
+          parts.push(k);
+          walk(x);
+        }
+      } else parts.push(String(v));
+    };
+    for (const name of Array.from(db.objectStoreNames)) {
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const r = db.transaction(name, 'readonly').objectStore(name).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      stores[name] = rows.length;
+      const names = new Set<string>();
+      for (const row of rows) {
+        if (row && typeof row === 'object') Object.keys(row).forEach((k) => names.add(k));
+        parts.push(`[${name}]`);
+        walk(row);
+      }
+      fieldNames[name] = [...names].sort();
+    }
+    db.close();
+    return { text: parts.join(' '), stores, fieldNames };
+  });
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
-import { expect, test, type Page } from './helpers';
+import { expect, test, unlock, type Page } from './helpers';
 import { GENRES } from '../../src/core/catalogue/types';
 
 // Day buckets are in the browser's time zone; pin it so the expected rows are exact.
@@ -98,8 +98,10 @@ async function seed(page: Page, events: Seeded[]) {
     },
     { username: IRIS.name.toLowerCase(), events },
   );
-  // Dexie caches live queries in the page; a reload reads the new rows.
+  // Dexie caches live queries in the page; a reload reads the new rows. The reload locks the
+  // profile; unlocking encrypts the rows written here in the clear (as it migrates old profiles).
   await page.reload();
+  await unlock(page, IRIS);
   await expect(page.getByRole('link', { name: `Account: ${IRIS.name}` })).toBeVisible();
 }
 
@@ -198,9 +200,11 @@ test('insights: charts of real feedback with tables, taste cluster, theme redraw
     await navigator.serviceWorker.ready;
   });
   await page.reload();
+  await unlock(page, IRIS);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
   await page.reload();
+  await unlock(page, IRIS);
   await expectInsights(page, expected);
   await context.setOffline(false);
 });

@@ -1,7 +1,9 @@
-import { expect, signUp, test } from './helpers';
+import { expect, signUp, test, unlock } from './helpers';
+
+const GUS = { name: 'Gus', password: 'violet kites on a windy hill' };
 
 test('settings show the ranking weights and let the user tune and reset Discover', async ({ page }) => {
-  await signUp(page, { name: 'Gus', password: 'violet kites on a windy hill' });
+  await signUp(page, GUS);
   await page.goto('./#/settings');
   await expect(page.getByRole('heading', { name: 'How your recommendations are ranked' })).toBeVisible();
   await expect(page.getByTestId('weight-semantic')).toHaveText('2.50');
@@ -11,6 +13,7 @@ test('settings show the ranking weights and let the user tune and reset Discover
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved. Discover keeps what it learned')).toBeVisible();
   await page.reload();
+  await unlock(page, GUS);
   await expect(page.getByRole('radio', { name: /^Softmax/ })).toBeChecked();
   await page.goto('./#/discover');
   // Choosing a strategy starts its knob at the recommended value (softmax: temperature 0.02).

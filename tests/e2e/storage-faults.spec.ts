@@ -4,7 +4,7 @@
  * retried). Faults are injected in the page (IndexedDB hidden, writes failing with the browser's
  * QuotaExceededError) or made real (another tab holding the old database version, a damaged record).
  */
-import { expect, signUp, test, type Page } from './helpers';
+import { expect, signUp, test, unlock, type Page } from './helpers';
 
 const NAME = { name: 'Gus', password: 'lantern moss over the quay' };
 const HASHED = { timeout: 90_000 };
@@ -66,7 +66,7 @@ test('quota exceeded: a like that cannot be saved says so on its button, and Ret
     }
   });
   await signUp(page, NAME);
-  await page.goto('./');
+  await page.goto('./#/');
   const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
   const like = popular.getByRole('button', { name: 'Like Forrest Gump', exact: true });
   await expect(like).toBeVisible();
@@ -126,6 +126,10 @@ test('a damaged saved Discover model: Discover starts again and says so, not "So
       }),
     userId,
   );
+  // Written in the clear, as a pre-encryption record: the reload locks the profile and unlocking
+  // encrypts the row (the migration), so Discover meets a damaged record that decrypts fine.
+  await page.reload();
+  await unlock(page, NAME);
   await page.goto('./#/discover');
   await expect(page.getByTestId('discover-notice')).toHaveText(/^What Discover learned on this device was damaged and could not be read, so Discover has started learning again/);
   await expect(page.getByRole('list', { name: 'Discover picks' }).getByRole('article').first()).toBeVisible();

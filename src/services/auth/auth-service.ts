@@ -112,7 +112,8 @@ export class AuthService {
   /**
    * After the password was verified (`kek` derived from it with the key record's salt): opens the
    * profile's data key. A profile from before encryption gets its key now, and its rows are
-   * encrypted in the same transaction that stores the key (so either both happen or neither).
+   * encrypted in the same transaction that stores the key (so either both happen or neither); any
+   * row still unencrypted at a later sign-in is encrypted then.
    */
   async #openData(user: UserRecord, password: string, kek: CryptoKey | null): Promise<void> {
     const stored = await this.#db.dataKeys.get(user.id);
@@ -121,6 +122,8 @@ export class AuthService {
         throw new AuthError('ERR_DATA_KEY', 'Your password is right, but this profile’s encryption key record is damaged, so its data cannot be opened.', { cause: err });
       });
       this.#unlock(user.id, keys);
+      // Rows written without encryption (an interrupted migration, an older tab): encrypted now.
+      await this.personal.migrate(user.id);
       return;
     }
     const params = newKekParams(this.iterations);
