@@ -17,7 +17,9 @@ export type AuthErrorCode =
   /** The profile's data key is not in memory (after a reload): its password opens it. */
   | 'ERR_PROFILE_LOCKED'
   /** The profile's wrapped data key is missing or does not open with the right password. */
-  | 'ERR_DATA_KEY';
+  | 'ERR_DATA_KEY'
+  /** An encrypted export needs its password, or the one given does not open it. */
+  | 'ERR_FILE_PASSWORD';
 
 /** Codes after which the person must sign in again. */
 export const SESSION_ENDING_CODES: ReadonlySet<AuthErrorCode> = new Set([

@@ -91,6 +91,11 @@ export class AuthService {
     this.personal = new PersonalStore(db, this.vault, this.#now);
   }
 
+  /** Where PBKDF2 runs (the crypto worker in the app); also used for encrypted export files. */
+  get hasher(): PasswordHasher {
+    return this.#hasher;
+  }
+
   /** True when `userId`'s data key is unlocked on this page. */
   isUnlocked(userId: string): boolean {
     return this.vault.isUnlocked(userId);

@@ -14,6 +14,8 @@ import {
   type ImportOptions,
 } from '../../core/auth/export-file';
 import { AuthError } from '../../core/auth/errors';
+import { looksEncrypted } from '../../core/crypto/export-envelope';
+import { decryptExport, encryptExport } from './export-crypto';
 import type { RecoStreamDB } from '../db/database';
 import type { PersonalStore } from '../db/personal';
 import type { FeedbackKind, FeedbackRecord, FeedbackSurface, ModelStateRecord, SettingRecord } from '../db/schema';
@@ -136,12 +138,27 @@ export class UserDataService {
   }
 
   /**
+   * The export, encrypted with a password chosen for the file (PBKDF2 600,000 → AES-GCM): the
+   * file can be kept anywhere; only the password opens it. Returns the file's text and the export.
+   */
+  async exportEncrypted(session: Session, password: string): Promise<{ text: string; file: ExportFile }> {
+    const file = await this.exportData(session);
+    const check = await this.#auth.checkNewPassword(password);
+    if (!check.ok) throw new AuthError('ERR_WEAK_PASSWORD', check.message, { details: { rule: check.rule } });
+    return { text: await encryptExport(this.#auth.hasher, JSON.stringify(file, null, 2), password, this.#auth.iterations), file };
+  }
+
+  /**
    * Replaces the signed-in profile's feedback, impressions, settings and model state with the
-   * file's. The file is validated in full first and written in one transaction: a bad file, or
+   * file's. An encrypted export needs `filePassword` (ERR_FILE_PASSWORD without it or when wrong). The file is validated in full first and written in one transaction: a bad file, or
    * any failure while writing, changes nothing. The profile's name and password are kept.
    */
-  importData(session: Session, text: string, options: ImportOptions): Promise<ImportSummary> {
+  importData(session: Session, text: string, options: ImportOptions, filePassword?: string): Promise<ImportSummary> {
     return this.#auth.withUser(session, async (userId) => {
+      if (looksEncrypted(text)) {
+        if (!filePassword) throw new AuthError('ERR_FILE_PASSWORD', 'This file is encrypted. Enter the password it was exported with.');
+        text = await decryptExport(this.#auth.hasher, text, filePassword);
+      }
       const file = parseExportFile(text, options);
       // The Discover slate waits on impressions by id: follow them to their new ids (the reader checked they exist).
       const remap = <M extends ExportedModelState>(m: M, newIds: Map<number, number>): M =>
