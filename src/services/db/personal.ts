@@ -66,34 +66,56 @@ export class PersonalStore {
     for (const k of this.#cache.keys()) if (k.startsWith(`${userId}\u0000`)) this.#cache.delete(k);
   }
 
-  async #open<T>(table: SealedTable, userId: string, row: SealedRow): Promise<T> {
-    const key = `${userId}\u0000${table}\u0000${String(row.id ?? row.key ?? row.model)}`;
-    const hit = this.#cache.get(key);
-    if (hit && this.vault.isUnlocked(userId) && row.userId === userId && sameEnvelope(hit.enc, row.enc)) return structuredClone(hit.value) as T;
-    const value = await this.vault.open<T>(table, userId, row);
-    this.#cache.set(key, { enc: row.enc, value: structuredClone(value) });
-    return value;
+  /**
+   * Feedback and impressions are handed out as the objects held in the cache (a list of thousands
+   * is read back after every like: no copy per row; callers treat them as read-only, as they do
+   * Dexie's live results); settings and model state, which callers update, as copies.
+   */
+  static readonly #shared: ReadonlySet<SealedTable> = new Set(['feedback', 'impressions']);
+
+  #cacheKey(table: SealedTable, userId: string, row: SealedRow): string {
+    return `${userId}\u0000${table}\u0000${String(row.id ?? row.key ?? row.model)}`;
   }
 
-  /** Opens every row; rows that fail their integrity check are left out and reported. */
+  /** The decrypted row from memory when the stored envelope is the one decrypted before, else undefined. */
+  #cached<T>(table: SealedTable, userId: string, row: SealedRow): T | undefined {
+    const hit = this.#cache.get(this.#cacheKey(table, userId, row));
+    if (!hit || row.userId !== userId || !this.vault.isUnlocked(userId) || !sameEnvelope(hit.enc, row.enc)) return undefined;
+    return (PersonalStore.#shared.has(table) ? hit.value : structuredClone(hit.value)) as T;
+  }
+
+  async #open<T>(table: SealedTable, userId: string, row: SealedRow): Promise<T> {
+    const value = await this.vault.open<T>(table, userId, row);
+    const shared = PersonalStore.#shared.has(table);
+    const kept = shared ? value : structuredClone(value);
+    this.#cache.set(this.#cacheKey(table, userId, row), { enc: row.enc, value: kept });
+    return (shared ? kept : value) as T;
+  }
+
+  /** Opens every row (from memory when unchanged); rows that fail their integrity check are left out and reported. */
   async #openAll<T>(table: SealedTable, userId: string, rows: readonly SealedRow[]): Promise<T[]> {
-    const out: T[] = [];
-    let rejected = 0;
-    const opened = await Promise.all(
-      rows.map((r) =>
-        this.#open<T>(table, userId, r).then(
-          (v) => ({ v }),
+    const opened: (T | null)[] = new Array<T | null>(rows.length);
+    const misses: Promise<void>[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const hit = this.#cached<T>(table, userId, row);
+      if (hit !== undefined) {
+        opened[i] = hit;
+        continue;
+      }
+      misses.push(
+        this.#open<T>(table, userId, row).then(
+          (v) => void (opened[i] = v),
           (err: unknown) => {
-            if (isRecordCryptoError(err)) return null;
-            throw err;
+            if (!isRecordCryptoError(err)) throw err;
+            opened[i] = null;
           },
         ),
-      ),
-    );
-    for (const o of opened) {
-      if (o) out.push(o.v);
-      else rejected++;
+      );
     }
+    await Promise.all(misses);
+    const out = opened.filter((v): v is T => v !== null);
+    const rejected = rows.length - out.length;
     if (rejected) storageEvents.dispatchEvent(new RejectedRecordsEvent(rejected, table));
     return out;
   }
