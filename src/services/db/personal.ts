@@ -25,7 +25,11 @@ export interface LiveList<T> {
 /** A model state to write (owner and time are added). */
 export type ModelStateInput = Omit<ModelStateRecord, 'userId' | 'updatedAt'>;
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 /** The same stored envelope (same nonce and ciphertext): the row has not been rewritten or changed. */
 const sameEnvelope = (a: Envelope | undefined, b: Envelope | undefined) =>
   (!a && !b) || (!!a && !!b && a.iv instanceof Uint8Array && b.iv instanceof Uint8Array && sameBytes(a.iv, b.iv) && a.ct instanceof Uint8Array && b.ct instanceof Uint8Array && sameBytes(a.ct, b.ct));
