@@ -251,6 +251,12 @@ async function browserBench(events: FeedbackEvent[]): Promise<void> {
       console.log(`  skipped: #/insights is not wired to the Insights page in this build (h1 = "${probe}")`);
       return;
     }
+    const unlock = async () => {
+      const form = page.getByTestId('unlock-form');
+      await form.waitFor({ timeout: 60_000 });
+      await form.getByLabel('Password', { exact: true }).fill('quiet harbour lantern morning');
+      await form.getByRole('button', { name: 'Unlock' }).click();
+    };
     const read = () => page.evaluate(() => (window as unknown as { __insights: { charts?: number; all?: number } }).__insights);
     const full: { charts: number; all: number }[] = [];
     const inApp: { charts: number; all: number }[] = [];
@@ -259,6 +265,8 @@ async function browserBench(events: FeedbackEvent[]): Promise<void> {
       // Full load straight into #/insights: app boot, catalogue, session, worker start, data, model.
       await page.goto(`${base}#/insights`);
       await page.reload();
+      // A reload locks the profile (its data key lives in page memory only): this figure includes unlocking it.
+      await unlock();
       await page.locator('[data-insights-ready]').waitFor({ timeout: 60_000 });
       const f = await read();
       full.push({ charts: f.charts!, all: f.all! });
@@ -268,6 +276,7 @@ async function browserBench(events: FeedbackEvent[]): Promise<void> {
         await page.locator('[data-insights-ready]').waitFor({ state: 'detached' });
         if (bucket === inApp) {
           await page.reload();
+          await unlock();
           await page.getByRole('link', { name: 'Account: Bench' }).waitFor();
         }
         bucket.push(
