@@ -124,3 +124,35 @@ describe('record layout', () => {
     expect(() => planMigration('u', { feedback: [{ id: 1, userId: 'v' }], impressions: [], settings: [], modelState: [] })).toThrow(/another profile/);
   });
 });
+
+describe('record codec on the real per-user model', () => {
+  it('round-trips a trained CF + ranking model pair (the cached per-user model) and it still validates', async () => {
+    const { trainRecoModels, assertRecoModels } = await import('../engine/models');
+    const nUsers = 30;
+    const nItems = 20;
+    const user: number[] = [];
+    const item: number[] = [];
+    const rating: number[] = [];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let u = 0; u < nUsers; u++) {
+      for (let i = 0; i < nItems; i++) {
+        if (rnd() >= 0.4) continue;
+        user.push(u);
+        item.push(i);
+        rating.push(1 + Math.floor(rnd() * 9) / 2);
+      }
+    }
+    const ratings = { nUsers, nItems, user: new Uint32Array(user), item: new Uint32Array(item), rating: new Float32Array(rating), time: new Uint32Array(user.length) };
+    const models = trainRecoModels(ratings, [{ item: 3, kind: 'like', at: 1 }]);
+    const back = decodeValue(encodeValue({ key: 'k', model: models })) as { key: string; model: unknown };
+    assertRecoModels(back.model, nItems);
+    const m = back.model as typeof models;
+    expect(m.ranking.gramInv).toBeInstanceOf(Float64Array);
+    expect([...m.ranking.gramInv]).toEqual([...models.ranking.gramInv]);
+    expect([...m.cf.itemBias]).toEqual([...models.cf.itemBias]);
+    expect(JSON.stringify(m.cf.neighbours, (_k, v: unknown) => (ArrayBuffer.isView(v) ? [...(v as Float32Array)] : v))).toBe(
+      JSON.stringify(models.cf.neighbours, (_k, v: unknown) => (ArrayBuffer.isView(v) ? [...(v as Float32Array)] : v)),
+    );
+  });
+});
