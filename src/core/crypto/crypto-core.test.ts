@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CodecError, decodeValue, encodeValue } from './codec';
 import { isSealedRow, readEnvelope, readWrappedKey, recordAad, RecordCryptoError, rejectedMessage } from './envelope';
 import { joinRecord, planMigration, splitRecord } from './layout';
+import { assertRecoModels, trainRecoModels } from '../engine/models';
 
 describe('record codec', () => {
   it('round-trips plain values, non-finite numbers and typed arrays of every kind', () => {
@@ -126,8 +127,7 @@ describe('record layout', () => {
 });
 
 describe('record codec on the real per-user model', () => {
-  it('round-trips a trained CF + ranking model pair (the cached per-user model) and it still validates', async () => {
-    const { trainRecoModels, assertRecoModels } = await import('../engine/models');
+  it('round-trips a trained CF + ranking model pair (the cached per-user model) and it still validates', () => {
     const nUsers = 30;
     const nItems = 20;
     const user: number[] = [];
