@@ -22,7 +22,29 @@ export interface CspWatch {
  * console error) was seen. A test that provokes one on purpose takes the `csp` fixture and
  * empties `csp.violations` after checking it.
  */
-export const test = base.extend<{ csp: CspWatch }>({
+export const test = base.extend<{ csp: CspWatch; backgroundModel: boolean; backgroundModelSetting: void }>({
+  /**
+   * Whether the app may download the language model in the background after the first screen (its
+   * default on a fast connection, which headless Chromium reports). Off for every spec but the one
+   * about it (`test.use({ backgroundModel: true })`), so that each test loads the 32 MB encoder
+   * only when it searches by description — the CPU it costs is not spent in tests that never use it.
+   */
+  backgroundModel: [false, { option: true }],
+  backgroundModelSetting: [
+    async ({ context, backgroundModel }, use) => {
+      if (!backgroundModel) {
+        await context.addInitScript(() => {
+          try {
+            localStorage.setItem('recostream.modelPrefetch', 'off');
+          } catch {
+            /* storage blocked in this test: nothing to set */
+          }
+        });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   csp: [
     async ({ context }, use, testInfo) => {
       const violations: string[] = [];

@@ -8,6 +8,8 @@ import { expect, test, type Page } from './helpers';
 import type { BrowserContext } from '@playwright/test';
 
 test.describe.configure({ timeout: 300_000 });
+// The background download is what this spec is about (the other specs turn it off: helpers.ts).
+test.use({ backgroundModel: true });
 
 /** Every request for the encoder's files (page, workers and service worker), in order. */
 function modelRequests(context: BrowserContext): string[] {
