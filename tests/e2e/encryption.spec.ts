@@ -4,26 +4,26 @@
  * text; after a reload the profile is locked until its password is entered, a wrong one is refused
  * with a message, and the right one brings every like back.
  */
-import { expect, rawIndexedDbDump, signUp, test, unlock } from './helpers';
+import { readFileSync } from 'node:fs';
+import { expect, rate, rateOnHome, rawIndexedDbDump, signUp, test, unlock, type Page } from './helpers';
 
 const EVE = { name: 'Eve', password: 'copper kettle under snow' };
 const QUERY = 'zanzibar lighthouse keeper';
+/** A title search whose text is kept with the like made from its results. */
+const SEARCHED = 'the matrx';
 
 test('a raw dump after activity holds no liked title, movie id or query; a reload locks the profile until its password is given', async ({ page }) => {
   await signUp(page, EVE);
   // Hash navigations only: a full load would lock the profile (tested below).
-  await page.goto('./#/');
-  const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
-  await popular.getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
-  await expect(popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await popular.getByRole('button', { name: 'Dislike Pulp Fiction', exact: true }).click();
-  await expect(popular.getByRole('button', { name: 'Remove dislike from Pulp Fiction', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await rateOnHome(page, [
+    ['like', 'Forrest Gump'],
+    ['dislike', 'Pulp Fiction'],
+  ]);
   // A search, and a like and a click from its results: the query text is kept with them.
   await page.goto(`./#/search?q=${encodeURIComponent(`${QUERY} the matrix`)}`);
   await page.goto('./#/movie/2571');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The Matrix');
-  await page.getByRole('button', { name: 'Like The Matrix', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Remove like from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await rate(page, 'like', 'The Matrix');
   await page.goto('./#/feedback');
   await expect(page.getByText('2 liked · 1 disliked', { exact: false })).toBeVisible();
 
@@ -53,4 +53,104 @@ test('a raw dump after activity holds no liked title, movie id or query; a reloa
   await expect(page.getByText('2 liked · 1 disliked', { exact: false })).toBeVisible();
   await page.goto('./#/movie/2571');
   await expect(page.getByRole('button', { name: 'Remove like from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});
+
+const FAY = { name: 'Fay', password: 'lanterns drift past the quay' };
+const GUS = { name: 'Gus', password: 'walnut ferry at low tide' };
+const FILE_PASSWORD = 'seven herons over the marsh';
+
+/** Exports through the Account page (encrypted with `password` when given) and returns the file's text. */
+async function exportFile(page: Page, password?: string): Promise<string> {
+  await page.goto('./#/account');
+  const encrypt = page.getByRole('checkbox', { name: 'Encrypt the file with a password' });
+  if (password) {
+    await encrypt.check();
+    await page.getByLabel('Password for the file', { exact: true }).fill(password);
+    await page.getByLabel('Repeat the password for the file', { exact: true }).fill(password);
+  } else await encrypt.uncheck();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: 'Export my data' }).click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+test('an encrypted export holds no liked title, id or query in the clear; it imports with its password only, and a wrong one changes nothing', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signUp(page, FAY);
+  await rateOnHome(page, [
+    ['like', 'Forrest Gump'],
+    ['dislike', 'Pulp Fiction'],
+  ]);
+  // A like from search results keeps the query text with it.
+  await page.goto(`./#/search?q=${encodeURIComponent(SEARCHED)}`);
+  await rate(page.getByRole('region', { name: `Titles matching “${SEARCHED}”` }), 'like', 'The Matrix');
+  await page.goto('./#/feedback');
+  await expect(page.getByText('2 liked · 1 disliked', { exact: false })).toBeVisible();
+
+  // The readable export (the default) shows what the encrypted one must hide: the check can fail.
+  const plain = await exportFile(page);
+  expect(plain).toContain(SEARCHED);
+  for (const id of ['356', '296', '2571']) expect(plain).toMatch(new RegExp(`"movieId": ${id}\\b`));
+
+  // Two different passwords for the file: refused before anything is written.
+  await page.getByRole('checkbox', { name: 'Encrypt the file with a password' }).check();
+  await page.getByLabel('Password for the file', { exact: true }).fill(FILE_PASSWORD);
+  await page.getByLabel('Repeat the password for the file', { exact: true }).fill(`${FILE_PASSWORD}!`);
+  await page.getByRole('button', { name: 'Export my data' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'differ' })).toHaveText('The two file passwords differ. Type the same password in both fields.');
+
+  const sealed = await exportFile(page, FILE_PASSWORD);
+  await expect(page.getByText('Exported 3 ratings and clicks', { exact: false })).toContainText('encrypted with your file password');
+  const header = JSON.parse(sealed) as { format: string; kdf: { name: string; iterations: number }; cipher: { name: string }; data: string };
+  expect(header.format).toBe('recostream-encrypted-export');
+  expect(header.kdf).toMatchObject({ name: 'PBKDF2-SHA256', iterations: 600_000 });
+  expect(header.cipher.name).toBe('AES-GCM');
+  expect(Object.keys(header).sort()).toEqual(['cipher', 'data', 'format', 'kdf', 'version']);
+  // Neither the file's text nor its decoded ciphertext bytes show any of it.
+  const bytes = Buffer.from(header.data, 'base64').toString('latin1');
+  for (const secret of ['Forrest Gump', 'Pulp Fiction', 'The Matrix', SEARCHED, 'zanzibar', 'movieId', 'feedback', FAY.name]) {
+    expect(sealed, secret).not.toContain(secret);
+    expect(bytes, secret).not.toContain(secret);
+  }
+  for (const id of ['356', '296', '2571']) {
+    expect(sealed).not.toMatch(new RegExp(`(^|[^0-9A-Za-z+/])${id}([^0-9A-Za-z+/]|$)`));
+    expect(bytes).not.toMatch(new RegExp(`(^|[^0-9])${id}([^0-9]|$)`));
+  }
+
+  // Into a new profile that already has a like of its own.
+  await page.goto('./#/account');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: "Who's watching?" })).toBeVisible();
+  await signUp(page, GUS);
+  await page.goto('./#/movie/1');
+  await rate(page, 'like', 'Toy Story');
+  await page.goto('./#/account');
+  await page.getByLabel('Import from a file').setInputFiles({ name: 'fay.encrypted.json', mimeType: 'application/json', buffer: Buffer.from(sealed) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const status = page.locator('#data-error');
+  await expect(status).toHaveText('This file is encrypted. Enter the password it was exported with, then choose Import again. Nothing was changed.');
+  const filePassword = page.getByLabel('Password of the encrypted file', { exact: true });
+  await expect(filePassword).toBeFocused();
+  // A wrong password: a clear message, and nothing lost.
+  await filePassword.fill('not the file password');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(status).toHaveText('This password does not open the file (or the file was changed). Check the password and try again. Nothing was changed.', { timeout: 90_000 });
+  await page.goto('./#/feedback');
+  await expect(page.getByText('1 liked · 0 disliked', { exact: false })).toBeVisible();
+  await page.goto('./#/movie/1');
+  await expect(page.getByRole('button', { name: 'Remove like from Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  // The right password (Enter in the field imports): Fay's likes replace Gus's.
+  await page.goto('./#/account');
+  await page.getByLabel('Import from a file').setInputFiles({ name: 'fay.encrypted.json', mimeType: 'application/json', buffer: Buffer.from(sealed) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(filePassword).toBeFocused();
+  await filePassword.fill(FILE_PASSWORD);
+  await filePassword.press('Enter');
+  await expect(page.getByText(/^Imported 3 ratings and clicks/)).toBeVisible({ timeout: 90_000 });
+  await expect(filePassword).toHaveCount(0);
+  await page.goto('./#/feedback');
+  await expect(page.getByText('2 liked · 1 disliked', { exact: false })).toBeVisible();
+  await page.goto('./#/movie/2571');
+  await expect(page.getByRole('button', { name: 'Remove like from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.goto('./#/movie/1');
+  await expect(page.getByRole('button', { name: 'Like Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });

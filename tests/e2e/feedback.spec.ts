@@ -1,4 +1,4 @@
-import { expect, signUp, test, unlock, type Page } from './helpers';
+import { expect, rateOnHome, signUp, test, unlock, type Page } from './helpers';
 
 const DEV = { name: 'Dev', password: 'quiet harbour morning light' };
 const EVE = { name: 'Eve', password: 'paper moons over tokyo' };
@@ -7,21 +7,14 @@ const CARA = { name: 'Cara', password: 'seven lanterns in the fog' };
 
 test('likes and dislikes toggle, persist across reloads and show in My feedback', async ({ page }) => {
   await signUp(page, CARA);
-  // A hash navigation: the same page, so the profile stays unlocked (a full load would lock it).
-  await page.goto('./#/');
-  const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
-  await popular.getByRole('button', { name: 'Like Forrest Gump', exact: true }).click();
-  await expect(popular.getByRole('button', { name: 'Remove like from Forrest Gump', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await popular.getByRole('button', { name: 'Dislike Pulp Fiction', exact: true }).click();
-  await expect(popular.getByRole('button', { name: 'Remove dislike from Pulp Fiction', exact: true })).toHaveAttribute('aria-pressed', 'true');
   // Changing a like into a dislike replaces it.
-  await popular.getByRole('button', { name: 'Like The Matrix', exact: true }).click();
-  await expect(popular.getByRole('button', { name: 'Remove like from The Matrix', exact: true })).toBeVisible();
-  await popular.getByRole('button', { name: 'Dislike The Matrix', exact: true }).click();
-  await expect(popular.getByRole('button', { name: 'Remove dislike from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const popular = await rateOnHome(page, [
+    ['like', 'Forrest Gump'],
+    ['dislike', 'Pulp Fiction'],
+    ['like', 'The Matrix'],
+    ['dislike', 'The Matrix'],
+  ]);
   await expect(popular.getByRole('button', { name: 'Like The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'false');
-  // Shown at once, stored a moment later: the reload below must come after it is stored (not busy).
-  await expect(popular.getByRole('button', { name: 'Remove dislike from The Matrix', exact: true })).not.toHaveAttribute('aria-busy', 'true');
   // Opening a movie logs a click with where it happened.
   await popular.getByRole('link', { name: 'The Shawshank Redemption' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The Shawshank Redemption');

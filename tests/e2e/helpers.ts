@@ -1,7 +1,7 @@
 /** Shared steps for browser tests, and the `test` every spec uses (it fails on any CSP violation). */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
-export { expect, type Page };
+export { expect, type Locator, type Page };
 
 export interface Person {
   name: string;
@@ -80,6 +80,30 @@ export async function signUp(page: Page, who: Person): Promise<void> {
   await page.getByRole('button', { name: 'Create profile' }).click();
   // PBKDF2 at 600,000 iterations: seconds on a loaded machine.
   await expect(page.getByRole('link', { name: `Account: ${who.name}` })).toBeVisible({ timeout: 90_000 });
+}
+
+export type Opinion = 'like' | 'dislike';
+
+/**
+ * Likes or dislikes `title` with its button inside `scope` (a row, a list or the whole page) and
+ * waits until the opinion shows (aria-pressed) and is stored (no longer aria-busy).
+ */
+export async function rate(scope: Page | Locator, opinion: Opinion, title: string): Promise<void> {
+  await scope.getByRole('button', { name: `${opinion === 'like' ? 'Like' : 'Dislike'} ${title}`, exact: true }).click();
+  const done = scope.getByRole('button', { name: `Remove ${opinion} from ${title}`, exact: true });
+  await expect(done).toHaveAttribute('aria-pressed', 'true');
+  await expect(done).not.toHaveAttribute('aria-busy', 'true');
+}
+
+/**
+ * Goes to Home by hash navigation (the same page: a full load would lock the profile) and rates
+ * movies of the "Popular on RecoStream" row, in order; returns the row.
+ */
+export async function rateOnHome(page: Page, ratings: readonly (readonly [Opinion, string])[]): Promise<Locator> {
+  await page.goto('./#/');
+  const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
+  for (const [opinion, title] of ratings) await rate(popular, opinion, title);
+  return popular;
 }
 
 /** Waits until the service worker controls the page (everything precached). */
