@@ -4,7 +4,7 @@
  */
 import { AuthError, endsSession, isAuthError } from '../core/auth/errors';
 import { describeError } from '../core/auth/messages';
-import type { PublicProfile } from '../services/auth/auth-service';
+import type { CurrentProfile } from '../services/auth/auth-service';
 import { authRuntime } from '../services/auth/runtime';
 import type { SessionTokens } from '../services/auth/tokens';
 import { currentHref, navigate } from './router.svelte';
@@ -50,7 +50,7 @@ function storedNotice(): string | null {
 class SessionState {
   /** 'locked': a valid session whose profile's data key is not in this page's memory (after a reload): its password opens it. */
   status = $state<'loading' | 'signed-out' | 'locked' | 'signed-in'>('loading');
-  user = $state<PublicProfile | null>(null);
+  user = $state<CurrentProfile | null>(null);
   #notice = $state<string | null>(storedNotice());
   #init: Promise<void> | undefined;
   #listeners: ((userId: string | null) => void)[] = [];
@@ -112,10 +112,13 @@ class SessionState {
       return;
     }
     try {
-      this.user = await auth.currentProfile(await this.tokens());
-      // Only this profile's key may stay in memory; without it the profile waits for its password.
+      const tokens = await this.tokens();
+      this.user = await auth.currentProfile(tokens);
+      // Only this profile's key may stay in memory; without it the profile waits for its password,
+      // unless it opted in to staying unlocked and this tab still holds its session key.
       auth.lockAll(this.user.id);
-      this.status = auth.isUnlocked(this.user.id) ? 'signed-in' : 'locked';
+      const open = auth.isUnlocked(this.user.id) || (await auth.resume(tokens).catch(() => false));
+      this.status = open ? 'signed-in' : 'locked';
       this.#announce();
     } catch (err) {
       if (endsSession(err)) {
@@ -155,6 +158,36 @@ class SessionState {
     this.user = await auth.currentProfile(tokens);
     this.status = 'signed-in';
     this.#announce();
+  }
+
+  /** Turns "stay unlocked for this session" on (password required). Throws AuthError with a message to show. */
+  async stayUnlocked(password: string): Promise<void> {
+    const { auth } = authRuntime();
+    await this.guard((t) => auth.stayUnlocked(t, password));
+    this.user = await auth.currentProfile(await this.tokens());
+  }
+
+  /** Turns it off: no tab of this profile reopens without the password after its next reload. */
+  async stopStayingUnlocked(): Promise<void> {
+    const { auth } = authRuntime();
+    await this.guard((t) => auth.stopStayingUnlocked(t));
+    this.user = await auth.currentProfile(await this.tokens());
+  }
+
+  /** Locks the profile in this tab now (keys out of memory, this tab's stay-unlocked key deleted); the Unlock page shows. */
+  async lock(): Promise<void> {
+    await authRuntime().auth.lockTab();
+    if (this.status === 'signed-in') {
+      this.status = 'locked';
+      this.#announce();
+    }
+  }
+
+  /** Changes the password (the current one is required); this tab keeps its new session. Throws AuthError with a message to show. */
+  async changePassword(current: string, next: string): Promise<void> {
+    const { auth, store } = authRuntime();
+    const fresh = await this.guard((t) => auth.changePassword(t, current, next));
+    store.save(fresh);
   }
 
   /** Creates a profile and signs it in. Throws AuthError with a message to show. */

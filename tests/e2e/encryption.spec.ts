@@ -4,7 +4,10 @@
  * text; after a reload the profile is locked until its password is entered, a wrong one is refused
  * with a message, and the right one brings every like back.
  */
-import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, rate, rateOnHome, rawIndexedDbDump, signUp, test, unlock, type Page } from './helpers';
 
 const EVE = { name: 'Eve', password: 'copper kettle under snow' };
@@ -153,4 +156,137 @@ test('an encrypted export holds no liked title, id or query in the clear; it imp
   await expect(page.getByRole('button', { name: 'Remove like from The Matrix', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.goto('./#/movie/1');
   await expect(page.getByRole('button', { name: 'Like Toy Story', exact: true })).toHaveAttribute('aria-pressed', 'false');
+});
+
+const HAL = { name: 'Hal', password: 'brass compass in the attic' };
+
+/** Rows of one IndexedDB store of the app, read with the bare IndexedDB API. */
+function storeCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const r = indexedDB.open('recostream');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const q = r.result.transaction(name, 'readonly').objectStore(name).count();
+          q.onsuccess = () => (r.result.close(), resolve(q.result));
+          q.onerror = () => reject(q.error);
+        };
+      }),
+    store,
+  );
+}
+const tabKey = (page: Page) => page.evaluate(() => sessionStorage.getItem('recostream.unlock'));
+
+/** Turns "stay unlocked for this session" on from the Account page. */
+async function stayUnlocked(page: Page, who: { password: string }): Promise<void> {
+  await page.goto('./#/account');
+  await expect(page.getByTestId('stay-unlocked-state')).toHaveText('Off: a reload asks for the password.');
+  await page.getByLabel('Enter your password to stay unlocked', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Stay unlocked', exact: true }).click();
+  await expect(page.getByTestId('stay-unlocked-state')).toHaveText(/^On for /, { timeout: 90_000 });
+}
+
+test('stay unlocked (opt-in): a reload keeps the profile open; locking or turning it off makes the next reload ask for the password', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signUp(page, HAL);
+  await rateOnHome(page, [['like', 'Forrest Gump']]);
+  await page.goto('./#/account');
+  await expect(page.getByText('Anyone who copies this browser’s files meanwhile could read your likes')).toBeVisible();
+  // A wrong password turns nothing on.
+  await page.getByLabel('Enter your password to stay unlocked', { exact: true }).fill('not my password at all');
+  await page.getByRole('button', { name: 'Stay unlocked', exact: true }).click();
+  await expect(page.locator('#stay-status')).toContainText('Wrong password', { timeout: 90_000 });
+  expect(await storeCount(page, 'unlockSessions')).toBe(0);
+  expect(await tabKey(page)).toBeNull();
+
+  await stayUnlocked(page, HAL);
+  expect(await storeCount(page, 'unlockSessions')).toBe(1);
+  expect(await tabKey(page)).toMatch(/"key":"[0-9a-f]{64}"/);
+  // The stored half holds no plaintext either.
+  const dump = await rawIndexedDbDump(page);
+  for (const secret of ['Forrest Gump', 'movieId']) expect(dump.text).not.toContain(secret);
+
+  // A reload: open without the password, the like still there.
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Account: Hal' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('unlock-form')).toHaveCount(0);
+  await page.goto('./#/feedback');
+  await expect(page.getByText('1 liked · 0 disliked', { exact: false })).toBeVisible();
+
+  // Lock now: the Unlock page, and this tab's key and record are gone, so a reload stays locked.
+  await page.goto('./#/account');
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByTestId('unlock-form')).toBeVisible();
+  expect(await storeCount(page, 'unlockSessions')).toBe(0);
+  expect(await tabKey(page)).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('unlock-form')).toBeVisible({ timeout: 60_000 });
+
+  // Still opted in: unlocking with the password keeps this tab open across reloads again.
+  await unlock(page, HAL);
+  await expect.poll(() => storeCount(page, 'unlockSessions')).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Account: Hal' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('unlock-form')).toHaveCount(0);
+
+  // Turned off: every record goes, and the next reload asks for the password.
+  await page.goto('./#/account');
+  await expect(page.getByTestId('stay-unlocked-state')).toHaveText('On for Hal.');
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await expect(page.getByTestId('stay-unlocked-state')).toHaveText('Off: a reload asks for the password.');
+  expect(await storeCount(page, 'unlockSessions')).toBe(0);
+  expect(await tabKey(page)).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('unlock-form')).toBeVisible({ timeout: 60_000 });
+  await unlock(page, HAL);
+
+  // Signing out ends it too.
+  await stayUnlocked(page, HAL);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: "Who's watching?" })).toBeVisible();
+  expect(await storeCount(page, 'unlockSessions')).toBe(0);
+  expect(await tabKey(page)).toBeNull();
+});
+
+test("stay unlocked: a copy of the browser's files without the tab's session storage (a new browser) cannot unlock", async ({ browserName }, testInfo) => {
+  test.setTimeout(300_000);
+  expect(browserName).toBe('chromium');
+  const { launchOptions, baseURL } = testInfo.project.use;
+  const original = mkdtempSync(join(tmpdir(), 'recostream-profile-'));
+  const copy = `${original}-copy`;
+  const open = async (dir: string) => {
+    const ctx = await chromium.launchPersistentContext(dir, { ...launchOptions, baseURL });
+    await ctx.addInitScript(() => localStorage.setItem('recostream.modelPrefetch', 'off'));
+    return ctx;
+  };
+  try {
+    const first = await open(original);
+    const page = first.pages()[0] ?? (await first.newPage());
+    await signUp(page, HAL);
+    await rateOnHome(page, [['like', 'Forrest Gump']]);
+    await stayUnlocked(page, HAL);
+    // Within the tab's session the halves work together.
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Account: Hal' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('unlock-form')).toHaveCount(0);
+    await first.close();
+
+    // The whole browser profile copied (IndexedDB with the wrapped key and its record, localStorage
+    // with the session) and opened as a new browser: no tab session storage, so no session key.
+    cpSync(original, copy, { recursive: true });
+    const second = await open(copy);
+    const thief = second.pages()[0] ?? (await second.newPage());
+    await thief.goto('./#/');
+    await expect(thief.getByRole('heading', { name: 'Unlock Hal' })).toBeVisible({ timeout: 60_000 });
+    expect(await storeCount(thief, 'unlockSessions')).toBe(1);
+    expect(await tabKey(thief)).toBeNull();
+    // And a reload there does not change that.
+    await thief.reload();
+    await expect(thief.getByTestId('unlock-form')).toBeVisible({ timeout: 60_000 });
+    await second.close();
+  } finally {
+    rmSync(original, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
+  }
 });

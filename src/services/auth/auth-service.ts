@@ -12,11 +12,23 @@ import type { SessionPolicy } from '../../core/auth/claims';
 import type { RecoStreamDB } from '../db/database';
 import { PersonalStore } from '../db/personal';
 import type { UserRecord } from '../db/schema';
-import { deriveKek, newDataKey, newKekParams, rewrapDataKey, unwrapKeys, Vault, wrappedKeyRecord, type ProfileKeys } from '../db/vault';
+import { deriveKek, newDataKey, newKekParams, rewrapDataKey, sessionUnwrapKeys, sessionWrapDataKey, unwrapKeys, Vault, wrappedKeyRecord, type ProfileKeys } from '../db/vault';
 import { readWrappedKey } from '../../core/crypto/envelope';
+import {
+  encodeTabEntry,
+  parseTabEntry,
+  planResume,
+  readUnlockRecord,
+  staleUnlockRecords,
+  UNLOCK_SESSION_VERSION,
+  unlockAad,
+  unlockLifetime,
+  type UnlockSessionRecord,
+} from '../../core/crypto/session-unlock';
 import { createCredential, needsRehash, verifyCredential, type RandomBytes } from './credentials';
 import type { PasswordHasher } from './hasher';
 import { PBKDF2_MIN_PRODUCTION_ITERATIONS } from './pbkdf2';
+import { memoryTabKeyStore, type TabKeyStore } from './tab-key-store';
 import { TokenService, type SessionTokens, type VerifiedSession } from './tokens';
 
 /** Number of avatar colours the profile picker cycles through. */
@@ -28,6 +40,12 @@ export interface PublicProfile {
   username: string;
   avatar: number;
   createdAt: number;
+}
+
+/** The signed-in profile as its own pages see it. */
+export interface CurrentProfile extends PublicProfile {
+  /** Opted in to "stay unlocked for this session". */
+  stayUnlocked: boolean;
 }
 
 export interface AuthServiceOptions {
@@ -48,6 +66,8 @@ export interface AuthServiceOptions {
    * extra serialisation (the provisional failure in the lock-check transaction already bounds guesses).
    */
   serialise?: <T>(key: string, fn: () => Promise<T>) => Promise<T>;
+  /** This tab's half of "stay unlocked" (sessionStorage in the app; default: memory). */
+  tabKeys?: TabKeyStore;
 }
 
 let bundledList: Promise<CommonPasswordList> | undefined;
@@ -58,6 +78,15 @@ function bundledCommonPasswords(): Promise<CommonPasswordList> {
 }
 
 const toPublic = (u: UserRecord): PublicProfile => ({ id: u.id, username: u.username, avatar: u.avatar, createdAt: u.createdAt });
+
+/** A stored stay-unlocked row, or undefined when it is damaged. */
+function unlockRecordOrUndefined(row: unknown): UnlockSessionRecord | undefined {
+  try {
+    return readUnlockRecord(row);
+  } catch {
+    return undefined;
+  }
+}
 
 export class AuthService {
   readonly tokens: TokenService;
@@ -74,6 +103,7 @@ export class AuthService {
   readonly #randomBytes: RandomBytes | undefined;
   readonly #randomId: () => string;
   readonly #serialise: <T>(key: string, fn: () => Promise<T>) => Promise<T>;
+  readonly #tab: TabKeyStore;
 
   constructor(db: RecoStreamDB, options: AuthServiceOptions) {
     this.#db = db;
@@ -86,6 +116,7 @@ export class AuthService {
     this.#randomBytes = options.randomBytes;
     this.#randomId = options.randomId ?? (() => globalThis.crypto.randomUUID());
     this.#serialise = options.serialise ?? ((_key, fn) => fn());
+    this.#tab = options.tabKeys ?? memoryTabKeyStore();
     const tokenOptions = { now: this.#now, randomId: this.#randomId };
     this.tokens = new TokenService(db, options.session ? { ...tokenOptions, session: options.session } : tokenOptions);
     this.personal = new PersonalStore(db, this.vault, this.#now);
@@ -108,6 +139,113 @@ export class AuthService {
       this.vault.lock(id);
       this.personal.forget(id);
     }
+    // This tab's stay-unlocked key is only ever for the profile it keeps.
+    const entry = parseTabEntry(this.#tab.load());
+    if (entry && entry.userId !== keep) this.#tab.clear();
+  }
+
+  // ---- stay unlocked for this session (src/core/crypto/session-unlock.ts) ----------------------
+
+  /**
+   * Writes this tab's stay-unlocked record for `sessionId` (replacing the tab's earlier one, and
+   * deleting the profile's records nobody can resume any more), then keeps the session key in the
+   * tab. `enable` turns the option on in the same transaction; otherwise nothing is written when
+   * it is off (another tab may have turned it off meanwhile).
+   */
+  async #rememberTab(userId: string, sessionId: string, kek: CryptoKey, wrapped: Uint8Array, enable = false): Promise<void> {
+    const now = this.#now();
+    const id = this.#randomId();
+    const times = unlockLifetime(now);
+    const { sessionKey, iv, blob } = await sessionWrapDataKey(kek, wrapped, unlockAad({ id, userId, sessionId, ...times }));
+    const previous = parseTabEntry(this.#tab.load());
+    const db = this.#db;
+    const written = await db.transaction('rw', db.users, db.unlockSessions, async () => {
+      const user = await db.users.get(userId);
+      if (!user || (!enable && !user.stayUnlocked)) return false;
+      if (enable && !user.stayUnlocked) await db.users.update(userId, { stayUnlocked: true });
+      const rows = await db.unlockSessions.where('userId').equals(userId).toArray();
+      const damaged = rows.filter((r) => !unlockRecordOrUndefined(r)).map((r) => r.id);
+      const stale = staleUnlockRecords(rows.map(unlockRecordOrUndefined).filter((r) => r !== undefined), sessionId, now);
+      await db.unlockSessions.bulkDelete([...damaged, ...stale, ...(previous ? [previous.id] : [])]);
+      await db.unlockSessions.add({ id, userId, sessionId, v: UNLOCK_SESSION_VERSION, iv, wrapped: blob, ...times });
+      return true;
+    });
+    if (written) this.#tab.save(encodeTabEntry({ v: UNLOCK_SESSION_VERSION, userId, id, key: sessionKey }));
+    sessionKey.fill(0);
+  }
+
+  /** Deletes this tab's stay-unlocked record and forgets its key. */
+  async #forgetTab(): Promise<void> {
+    const entry = parseTabEntry(this.#tab.load());
+    this.#tab.clear();
+    if (entry) await this.#db.unlockSessions.delete(entry.id);
+  }
+
+  /**
+   * Turns "stay unlocked for this session" on for the signed-in profile (its password is asked
+   * again, with the lockout) and keeps this tab unlocked across reloads until it is locked, signed
+   * out, turned off, the password changes, 12 hours pass, or the tab's session ends.
+   */
+  async stayUnlocked(session: SessionTokens | string, password: string): Promise<void> {
+    const { user, verified } = await this.#userOf(session);
+    const kek = await this.#checkPasswordAndDerive(user, password);
+    // Opens the data too (a profile from before encryption gets its key here).
+    await this.#openData(user, password, kek);
+    const stored = readWrappedKey(await this.#db.dataKeys.get(user.id));
+    const kekOfStored = kek ?? (await deriveKek(this.#hasher, password, stored.salt, stored.iterations));
+    await this.#rememberTab(user.id, verified.sessionId, kekOfStored, stored.wrapped, true);
+  }
+
+  /** Turns the option off: every tab's record of the profile is deleted (each stays open until it reloads or locks). */
+  async stopStayingUnlocked(session: SessionTokens | string): Promise<void> {
+    const { userId } = await this.verify(session);
+    const db = this.#db;
+    await db.transaction('rw', db.users, db.unlockSessions, async () => {
+      await db.users.update(userId, { stayUnlocked: false });
+      await db.unlockSessions.where('userId').equals(userId).delete();
+    });
+    this.#tab.clear();
+  }
+
+  /** Locks this tab: the keys and decrypted rows leave memory and its stay-unlocked record is deleted (the password opens it again). */
+  async lockTab(): Promise<void> {
+    // The tab's record first: lockAll() forgets the tab's key, which names the record.
+    const forgotten = this.#forgetTab();
+    this.lockAll();
+    await forgotten;
+  }
+
+  /**
+   * After a reload: opens the signed-in profile with this tab's stay-unlocked key when the
+   * profile opted in and the key, its record, the session and the lifetime all match
+   * (planResume). Returns whether the profile is now unlocked; never asks for anything.
+   */
+  async resume(session: SessionTokens | string): Promise<boolean> {
+    const { user, verified } = await this.#userOf(session);
+    if (this.vault.isUnlocked(user.id)) return true;
+    const entry = parseTabEntry(this.#tab.load());
+    const row = entry ? await this.#db.unlockSessions.get(entry.id) : undefined;
+    const record = unlockRecordOrUndefined(row);
+    const plan = planResume({ enabled: user.stayUnlocked === true, userId: user.id, sessionId: verified.sessionId, now: this.#now(), entry, record });
+    const drop = async () => {
+      if (entry) await this.#db.unlockSessions.delete(entry.id);
+      this.#tab.clear();
+    };
+    if (!plan.resume) {
+      if (entry && (plan.deleteRecord || (row !== undefined && !record))) await this.#db.unlockSessions.delete(entry.id);
+      if (plan.clearTab) this.#tab.clear();
+      return false;
+    }
+    let keys: ProfileKeys;
+    try {
+      keys = await sessionUnwrapKeys(entry!.key, record!.iv, record!.wrapped, unlockAad(record!));
+    } catch {
+      // Changed on disk, or a key of another record: useless to every tab, so gone.
+      await drop();
+      return false;
+    }
+    this.#unlock(user.id, keys);
+    return true;
   }
 
   #unlock(userId: string, keys: ProfileKeys): void {
@@ -152,9 +290,11 @@ export class AuthService {
 
   /** Opens the locked data of the signed-in profile (after a reload) with its password. */
   async unlock(session: SessionTokens | string, password: string): Promise<void> {
-    const { user } = await this.#userOf(session);
+    const { user, verified } = await this.#userOf(session);
     const kek = await this.#checkPasswordAndDerive(user, password);
     await this.#openData(user, password, kek);
+    // Opted in: this tab (e.g. a new one) stays unlocked across its reloads too.
+    if (user.stayUnlocked && kek) await this.#rememberTab(user.id, verified.sessionId, kek, readWrappedKey(await this.#db.dataKeys.get(user.id)).wrapped);
   }
 
   /** Checks the password and, when the profile has a data key, derives its key-encryption key alongside. */
@@ -291,7 +431,12 @@ export class AuthService {
     }
     const kek = await this.#checkPasswordAndDerive(user, password);
     await this.#openData(user, password, kek);
-    return this.tokens.issue(user.id);
+    const tokens = await this.tokens.issue(user.id);
+    if (user.stayUnlocked && kek) {
+      const { sessionId } = await this.verify(tokens);
+      await this.#rememberTab(user.id, sessionId, kek, readWrappedKey(await this.#db.dataKeys.get(user.id)).wrapped);
+    }
+    return tokens;
   }
 
   /** Verifies an access token (or the access token of a pair); see TokenService.verifyAccess. */
@@ -317,15 +462,22 @@ export class AuthService {
   async logout(session: SessionTokens | null | undefined): Promise<void> {
     if (!session) return;
     const found = (await this.tokens.sessionOf(session.refreshToken)) ?? (await this.tokens.sessionOf(session.accessToken));
-    if (found) await this.tokens.revokeSession(found.sessionId);
+    if (!found) return;
+    await this.tokens.revokeSession(found.sessionId);
+    // Signing out ends staying unlocked in every tab of that session (records of older sessions
+    // cannot be resumed either; they are pruned at the next write).
+    const ended = await this.#db.unlockSessions.where('userId').equals(found.userId).filter((r) => r.sessionId === found.sessionId).primaryKeys();
+    await this.#db.unlockSessions.bulkDelete(ended);
+    const entry = parseTabEntry(this.#tab.load());
+    if (entry && ended.includes(entry.id)) this.#tab.clear();
   }
 
   /** The signed-in profile. */
-  async currentProfile(session: SessionTokens | string): Promise<PublicProfile> {
+  async currentProfile(session: SessionTokens | string): Promise<CurrentProfile> {
     return this.withUser(session, async (userId) => {
       const user = await this.#db.users.get(userId);
       if (!user) throw new AuthError('ERR_SESSION_REVOKED', 'This profile no longer exists. Please sign in again.');
-      return toPublic(user);
+      return { ...toPublic(user), stayUnlocked: user.stayUnlocked === true };
     });
   }
 
@@ -355,12 +507,18 @@ export class AuthService {
       deriveKek(this.#hasher, newPassword, params.salt, params.iterations),
     ]);
     const rewrapped = await rewrapDataKey(kekOfStored, newKek, stored.wrapped);
-    await this.#db.transaction('rw', this.#db.credentials, this.#db.dataKeys, async () => {
+    await this.#db.transaction('rw', this.#db.credentials, this.#db.dataKeys, this.#db.unlockSessions, async () => {
       await this.#db.credentials.put(credential);
       await this.#db.dataKeys.put(wrappedKeyRecord(user.id, params, rewrapped, now, stored.createdAt));
+      // Every tab's stay-unlocked key goes with the old password.
+      await this.#db.unlockSessions.where('userId').equals(user.id).delete();
     });
+    this.#tab.clear();
     await this.tokens.revokeUserSessions(user.id);
-    return this.tokens.issue(user.id);
+    const fresh = await this.tokens.issue(user.id);
+    // Opted in: this tab, where the password was changed, stays unlocked under its new session.
+    if (user.stayUnlocked) await this.#rememberTab(user.id, (await this.verify(fresh)).sessionId, newKek, rewrapped);
+    return fresh;
   }
 
   /** Deletes the signed-in profile and every record it owns, in one transaction (password required). */
@@ -375,5 +533,6 @@ export class AuthService {
     });
     this.vault.lock(user.id);
     this.personal.forget(user.id);
+    this.#tab.clear();
   }
 }

@@ -1,6 +1,7 @@
 /** The app's auth services, created once per page: IndexedDB, the crypto worker and localStorage. */
 import { RecoStreamDB } from '../db/database';
 import { AuthService } from './auth-service';
+import { sessionTabKeyStore } from './tab-key-store';
 import { memoryTokenStore, storageTokenStore, type TokenStore } from './token-store';
 import { UserDataService } from './user-data';
 import { createWorkerHasher } from './worker-hasher';
@@ -35,7 +36,7 @@ function tabLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
 export function authRuntime(): AuthRuntime {
   if (!runtime) {
     const db = new RecoStreamDB();
-    const auth = new AuthService(db, { hasher: createWorkerHasher(), serialise: tabLock });
+    const auth = new AuthService(db, { hasher: createWorkerHasher(), serialise: tabLock, tabKeys: sessionTabKeyStore() });
     runtime = { db, auth, data: new UserDataService(db, auth), store: openStore() };
   }
   return runtime;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecoStreamDB, SCHEMA_V1, SCHEMA_V2 } from './database';
+import { RecoStreamDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './database';
 
 const names: string[] = [];
 const fresh = () => {
@@ -14,11 +14,29 @@ afterEach(async () => {
 });
 
 describe('RecoStreamDB', () => {
-  it('opens at the current version with every store of versions 1 and 2', async () => {
+  it('opens at the current version with every store of versions 1 to 3', async () => {
     const db = new RecoStreamDB(fresh());
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...new Set([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2)])].sort());
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...new Set([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3)])].sort());
+    expect(db.perUserTables.map((t) => t.name)).toContain('unlockSessions');
+    db.close();
+  });
+
+  it('keeps a version-2 database as it was when opened at version 3 (the stay-unlocked store starts empty)', async () => {
+    const name = fresh();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('users').add({ id: 'u1', username: 'Ada', usernameKey: 'ada', createdAt: 1, avatar: 0 });
+    await v2.table('dataKeys').add({ userId: 'u1', v: 1, wrapped: new Uint8Array(40) });
+    v2.close();
+
+    const db = new RecoStreamDB(name);
+    expect(await db.users.get('u1')).toEqual({ id: 'u1', username: 'Ada', usernameKey: 'ada', createdAt: 1, avatar: 0 });
+    expect((await db.dataKeys.get('u1'))?.wrapped).toHaveLength(40);
+    expect(await db.unlockSessions.count()).toBe(0);
+    expect(db.verno).toBe(3);
     db.close();
   });
 

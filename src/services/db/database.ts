@@ -16,6 +16,7 @@ import type {
   UserRecord,
 } from './schema';
 import type { WrappedKeyRecord } from '../../core/crypto/envelope';
+import type { UnlockSessionRecord } from '../../core/crypto/session-unlock';
 
 export const DB_NAME = 'recostream';
 
@@ -50,6 +51,14 @@ export const SCHEMA_V2 = {
   dataKeys: '&userId',
 } as const;
 
+/**
+ * Version 3: "stay unlocked for this session" (src/core/crypto/session-unlock.ts). Each opted-in
+ * tab's record: the data key wrapped under a key kept in that tab's sessionStorage only.
+ */
+export const SCHEMA_V3 = {
+  unlockSessions: '&id, userId',
+} as const;
+
 export class RecoStreamDB extends Dexie {
   declare users: EntityTable<UserRecord, 'id'>;
   declare credentials: EntityTable<CredentialRecord, 'userId'>;
@@ -62,17 +71,19 @@ export class RecoStreamDB extends Dexie {
   declare modelState: Table<ModelStateRecord, [string, string]>;
   declare meta: EntityTable<MetaRecord, 'key'>;
   declare dataKeys: EntityTable<WrappedKeyRecord, 'userId'>;
+  declare unlockSessions: EntityTable<UnlockSessionRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     this.on('blocked', () => void storageEvents.dispatchEvent(new Event('blocked')));
     this.on('ready', () => void storageEvents.dispatchEvent(new Event('ready')));
   }
 
   /** Tables holding records that belong to one user (used by profile deletion and export). */
   get perUserTables() {
-    return [this.credentials, this.dataKeys, this.refreshTokens, this.loginAttempts, this.feedback, this.impressions, this.settings, this.modelState] as const;
+    return [this.credentials, this.dataKeys, this.unlockSessions, this.refreshTokens, this.loginAttempts, this.feedback, this.impressions, this.settings, this.modelState] as const;
   }
 }

@@ -9,6 +9,8 @@ export interface UserRecord {
   createdAt: number;
   /** Avatar colour index, for the profile picker. */
   avatar: number;
+  /** Opted in to "stay unlocked for this session" (README: Accounts on this device). Absent: off. */
+  stayUnlocked?: boolean;
 }
 
 export interface CredentialRecord {

@@ -29,6 +29,7 @@ import {
   type WrappedKeyRecord,
 } from '../../core/crypto/envelope';
 import { joinRecord, recordId, splitRecord } from '../../core/crypto/layout';
+import { SESSION_KEY_BYTES } from '../../core/crypto/session-unlock';
 import type { PasswordHasher } from '../auth/hasher';
 
 const subtle = () => globalThis.crypto.subtle;
@@ -89,6 +90,38 @@ export async function rewrapDataKey(oldKek: CryptoKey, newKek: CryptoKey, wrappe
     throw new AuthError('ERR_DATA_KEY', 'This password does not open the profile’s encrypted data.', { cause: err });
   }
   return new Uint8Array(await subtle().wrapKey('raw', dk, newKek, 'AES-KW'));
+}
+
+/**
+ * "Stay unlocked for this session": the data key, opened once more with the password's key,
+ * wrapped under a fresh random session key (AES-GCM with `aad`, src/core/crypto/session-unlock.ts).
+ * Returns the session key's bytes (for the tab's sessionStorage only) and the blob for IndexedDB.
+ * The data key exists as an extractable CryptoKey only for the moment it takes to wrap it.
+ */
+export async function sessionWrapDataKey(kek: CryptoKey, wrapped: Uint8Array, aad: Uint8Array): Promise<{ sessionKey: Uint8Array; iv: Uint8Array; blob: Uint8Array }> {
+  let dk: CryptoKey;
+  try {
+    dk = await subtle().unwrapKey('raw', new Uint8Array(wrapped), kek, 'AES-KW', { name: 'AES-GCM' }, true, ['encrypt']);
+  } catch (err) {
+    throw new AuthError('ERR_DATA_KEY', 'This password does not open the profile’s encrypted data.', { cause: err });
+  }
+  const sessionKey = random(SESSION_KEY_BYTES);
+  const wrapping = await subtle().importKey('raw', sessionKey, 'AES-GCM', false, ['wrapKey']);
+  const iv = random(IV_BYTES);
+  const blob = new Uint8Array(await subtle().wrapKey('raw', dk, wrapping, { name: 'AES-GCM', iv, additionalData: new Uint8Array(aad) }));
+  return { sessionKey, iv, blob };
+}
+
+/** Opens a blob of sessionWrapDataKey with the tab's session key; throws AuthError('ERR_DATA_KEY') when key, blob or AAD do not match. */
+export async function sessionUnwrapKeys(sessionKey: Uint8Array, iv: Uint8Array, blob: Uint8Array, aad: Uint8Array): Promise<ProfileKeys> {
+  let base: CryptoKey;
+  try {
+    const wrapping = await subtle().importKey('raw', new Uint8Array(sessionKey), 'AES-GCM', false, ['unwrapKey']);
+    base = await subtle().unwrapKey('raw', new Uint8Array(blob), wrapping, { name: 'AES-GCM', iv: new Uint8Array(iv), additionalData: new Uint8Array(aad) }, 'HKDF', false, ['deriveKey']);
+  } catch (err) {
+    throw new AuthError('ERR_DATA_KEY', 'This tab’s key no longer opens the profile. Enter its password.', { cause: err });
+  }
+  return keysFrom(base);
 }
 
 /** Key parameters for a new wrapped-key record. */
