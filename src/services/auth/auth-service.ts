@@ -174,6 +174,19 @@ export class AuthService {
     sessionKey.fill(0);
   }
 
+  /**
+   * #rememberTab after a sign-in, an unlock or a password change of an opted-in profile. Those have
+   * already succeeded: if the record cannot be written (storage full, …) the tab is simply not kept
+   * unlocked — its next reload asks for the password, as without the option.
+   */
+  async #rememberTabIfYouCan(userId: string, sessionId: string, kek: CryptoKey, wrapped?: Uint8Array): Promise<void> {
+    try {
+      await this.#rememberTab(userId, sessionId, kek, wrapped ?? readWrappedKey(await this.#db.dataKeys.get(userId)).wrapped);
+    } catch {
+      this.#tab.clear();
+    }
+  }
+
   /** Deletes this tab's stay-unlocked record and forgets its key. */
   async #forgetTab(): Promise<void> {
     const entry = parseTabEntry(this.#tab.load());
@@ -294,7 +307,7 @@ export class AuthService {
     const kek = await this.#checkPasswordAndDerive(user, password);
     await this.#openData(user, password, kek);
     // Opted in: this tab (e.g. a new one) stays unlocked across its reloads too.
-    if (user.stayUnlocked && kek) await this.#rememberTab(user.id, verified.sessionId, kek, readWrappedKey(await this.#db.dataKeys.get(user.id)).wrapped);
+    if (user.stayUnlocked && kek) await this.#rememberTabIfYouCan(user.id, verified.sessionId, kek);
   }
 
   /** Checks the password and, when the profile has a data key, derives its key-encryption key alongside. */
@@ -432,10 +445,7 @@ export class AuthService {
     const kek = await this.#checkPasswordAndDerive(user, password);
     await this.#openData(user, password, kek);
     const tokens = await this.tokens.issue(user.id);
-    if (user.stayUnlocked && kek) {
-      const { sessionId } = await this.verify(tokens);
-      await this.#rememberTab(user.id, sessionId, kek, readWrappedKey(await this.#db.dataKeys.get(user.id)).wrapped);
-    }
+    if (user.stayUnlocked && kek) await this.#rememberTabIfYouCan(user.id, (await this.verify(tokens)).sessionId, kek);
     return tokens;
   }
 
@@ -517,7 +527,7 @@ export class AuthService {
     await this.tokens.revokeUserSessions(user.id);
     const fresh = await this.tokens.issue(user.id);
     // Opted in: this tab, where the password was changed, stays unlocked under its new session.
-    if (user.stayUnlocked) await this.#rememberTab(user.id, (await this.verify(fresh)).sessionId, newKek, rewrapped);
+    if (user.stayUnlocked) await this.#rememberTabIfYouCan(user.id, (await this.verify(fresh)).sessionId, newKek, rewrapped);
     return fresh;
   }
 
