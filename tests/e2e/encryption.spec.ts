@@ -213,6 +213,11 @@ test('stay unlocked (opt-in): a reload keeps the profile open; locking or turnin
   await expect(page.getByTestId('unlock-form')).toHaveCount(0);
   await page.goto('./#/feedback');
   await expect(page.getByText('1 liked · 0 disliked', { exact: false })).toBeVisible();
+  // A new tab has no session storage of its own: it asks for the password.
+  const other = await page.context().newPage();
+  await other.goto('./#/feedback');
+  await expect(other.getByRole('heading', { name: 'Unlock Hal' })).toBeVisible({ timeout: 60_000 });
+  await other.close();
 
   // Lock now: the Unlock page, and this tab's key and record are gone, so a reload stays locked.
   await page.goto('./#/account');
