@@ -9,11 +9,11 @@ import type { TopK } from '../src/core/semantic/topk';
 import type { Embedder, LoadProgress } from '../src/ml/embedder';
 import { MlError } from '../src/ml/errors';
 import { withWireErrors } from '../src/services/bridge/wire';
-import { createMlService, type MlInitOptions, type MlInitResult, type MlProgress } from '../src/ml/service';
+import { createMlService, type MlInitOptions, type MlInitResult, type MlProgress, type TimedScores } from '../src/ml/service';
 import { urlSource } from '../src/ml/sources';
 import { USE_LITE_ID } from '../src/ml/use-lite/model';
 
-export type { MlInitOptions, MlInitResult, MlProgress } from '../src/ml/service';
+export type { MlInitOptions, MlInitResult, MlProgress, TimedScores } from '../src/ml/service';
 export type { RowFilter } from '../src/core/semantic/filter';
 export type { TopK } from '../src/core/semantic/topk';
 
@@ -82,6 +82,11 @@ const api = {
   async scores(text: string): Promise<Float32Array> {
     const s = await service.scores(text);
     return transfer(s, [s.buffer]);
+  },
+  /** `scores` with the compute time of its two steps (ms), for the page's timings. */
+  async scoresTimed(text: string): Promise<TimedScores> {
+    const r = await service.scoresTimed(text);
+    return transfer(r, [r.scores.buffer]);
   },
   /** The k best catalogue indices for a query, best first. */
   async search(text: string, k: number, filter?: RowFilter): Promise<TopK> {

@@ -5,11 +5,11 @@
  */
 import { proxy } from 'comlink';
 import { MlError, type MlErrorCode } from '../ml/errors';
-import type { MlInitResult, MlProgress, MlWorkerApi, RowFilter, TopK } from '../../workers/ml.worker';
+import type { MlInitResult, MlProgress, MlWorkerApi, RowFilter, TimedScores, TopK } from '../../workers/ml.worker';
 import { dataBaseUrl, modelsBaseUrl } from './data';
 import { WorkerBridge } from './bridge/bridge';
 
-export type { MlInitResult, MlProgress, RowFilter, TopK } from '../../workers/ml.worker';
+export type { MlInitResult, MlProgress, RowFilter, TimedScores, TopK } from '../../workers/ml.worker';
 export { MlError, type MlErrorCode } from '../ml/errors';
 
 export class MlClient {
@@ -47,6 +47,11 @@ export class MlClient {
   /** Semantic score of every catalogue movie (catalogue order), for fusion with other features. */
   scores(text: string, signal?: AbortSignal): Promise<Float32Array> {
     return this.#bridge.call((r) => r.scores(text), signal);
+  }
+
+  /** `scores`, with the worker's compute time: embedding the text, scoring the catalogue (ms). */
+  scoresTimed(text: string, signal?: AbortSignal): Promise<TimedScores> {
+    return this.#bridge.call((r) => r.scoresTimed(text), signal);
   }
 
   /** The k catalogue indices most similar to `text`, best first. */

@@ -6,7 +6,7 @@
  */
 import { USE_LITE_FILE_BYTES, USE_LITE_ID } from '../ml/use-lite/model';
 import { loadManifest } from '../services/data';
-import { isMlError, mlClient, type MlProgress } from '../services/ml-client';
+import { isMlError, mlClient, type MlProgress, type TimedScores } from '../services/ml-client';
 import { decidePrefetch, type PrefetchChoice, type PrefetchDecision } from '../core/semantic/prefetch';
 import { connectionHints, formatBytes, loadPrefetchChoice, savePrefetchChoice } from '../services/storage';
 
@@ -125,9 +125,14 @@ class SemanticState {
 
   /** Cosine similarity of `text` to every movie, or null when the encoder is unavailable. */
   async scores(text: string, signal?: AbortSignal): Promise<Float32Array | null> {
+    return (await this.scoresTimed(text, signal))?.scores ?? null;
+  }
+
+  /** `scores` with the worker's time to embed the text and to score the catalogue (ms). */
+  async scoresTimed(text: string, signal?: AbortSignal): Promise<TimedScores | null> {
     if (!text.trim() || !(await this.ensure())) return null;
     try {
-      return await mlClient().scores(text, signal);
+      return await mlClient().scoresTimed(text, signal);
     } catch (err) {
       if (signal?.aborted) throw err;
       this.error = friendly(err);
