@@ -36,21 +36,33 @@ function recordShown(): { queries: string[]; stop(): void } {
 }
 
 describe('search state', () => {
-  it('ranks after the pause while typing, and at once on Enter (the pending pause is dropped)', async () => {
-    const calls = vi.spyOn(recoClient, 'searchPage');
+  it('ranks during the typing pause, shows after it, and Enter ends the pause (one ranking)', async () => {
+    const q = 'no horror from the 90s';
+    const real = recoClient.searchPage.bind(recoClient);
+    const answers: Promise<unknown>[] = [];
+    const calls = vi.spyOn(recoClient, 'searchPage').mockImplementation((...args) => {
+      const a = real(...args);
+      answers.push(a);
+      return a;
+    });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      search.setText('no horror from the 90s');
+      search.setText(q);
       expect(search.intent?.genres.exclude).toEqual(['Horror']);
       expect(search.busy).toBe(true);
-      await vi.advanceTimersByTimeAsync(DEBOUNCE_MS - 1);
-      expect(calls).not.toHaveBeenCalled();
-      search.setText('no horror from the 90s', { immediate: true });
+      // The ranking starts at the keystroke, not after the pause…
       await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveBeenCalledTimes(1);
+      await answers[0];
+      await vi.advanceTimersByTimeAsync(DEBOUNCE_MS - 1);
+      // …but is shown only after it: the pause has not run out.
+      expect(search.shown?.query).not.toBe(q);
+      search.setText(q, { immediate: true }); // Enter: the pause ends now
+      await vi.advanceTimersByTimeAsync(0);
+      expect(search.shown?.query).toBe(q);
     } finally {
       vi.useRealTimers();
     }
-    await vi.waitFor(() => expect(search.shown?.query).toBe('no horror from the 90s'), { timeout: 30_000 });
     expect(calls).toHaveBeenCalledTimes(1);
     // The typing pause did not fire a second ranking afterwards.
     await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 50));
@@ -65,6 +77,72 @@ describe('search state', () => {
     calls.mockRestore();
   });
 
+  it('Enter on another page: the search page mounting with the same text and taste adds no pause and no second ranking', async () => {
+    const q = 'comedies from the 80s';
+    const calls = vi.spyOn(recoClient, 'searchPage');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      search.setText(q, { immediate: true }); // the box's submit
+      search.setText(q); // the page's effect on mount
+      search.refresh(reco.readyTaste); // the page's other effect on mount
+      expect(search.busy).toBe(true);
+      // Shown without any timer running: no pause was added on the way.
+      for (let i = 0; i < 2000 && search.shown?.query !== q; i++) await new Promise((r) => setImmediate(r));
+      expect(search.shown?.query).toBe(q);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(calls).toHaveBeenCalledTimes(1);
+    calls.mockRestore();
+  });
+
+  it('a submit-only box prepares the ranking while typed: nothing shown or logged, and Enter uses it', async () => {
+    const q = 'westerns from the 60s';
+    const before = search.shown;
+    const calls = vi.spyOn(recoClient, 'searchPage');
+    const logged = vi.spyOn(reco, 'logShown');
+    try {
+      search.prepare(q);
+      await vi.waitFor(() => expect(calls).toHaveBeenCalledTimes(1), { timeout: 30_000 });
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 50));
+      expect(search.shown).toBe(before);
+      expect(search.text).not.toBe(q);
+      expect(logged).not.toHaveBeenCalled();
+      search.setText(q, { immediate: true });
+      await vi.waitFor(() => expect(search.shown?.query).toBe(q), { timeout: 30_000 });
+      expect(calls).toHaveBeenCalledTimes(1);
+      expect(search.shown!.items.every((it) => it.movie.genres.includes('Western') && it.movie.year! >= 1960 && it.movie.year! <= 1969)).toBe(true);
+    } finally {
+      calls.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
+  it('logs the impressions of a list only after it was put on screen, once', async () => {
+    const q = 'dramas from the 70s';
+    const logged = vi.spyOn(reco, 'logShown');
+    const callsWhenShown: number[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        if (search.shown?.query === q) callsWhenShown.push(logged.mock.calls.filter((c) => c[2] === q).length);
+      });
+    });
+    flushSync();
+    try {
+      search.setText(q, { immediate: true });
+      const ofQ = () => logged.mock.calls.filter((c) => c[2] === q);
+      await vi.waitFor(() => expect(ofQ()).toHaveLength(1), { timeout: 30_000 });
+      // When the list was put in state, it had not been logged yet; then it was, once, as shown.
+      expect(callsWhenShown).toEqual([0]);
+      expect(ofQ()[0]![0]).toBe(search.shown!.items);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(ofQ()).toHaveLength(1);
+    } finally {
+      stop();
+      logged.mockRestore();
+    }
+  });
+
   it('drops a ranking that arrives after the query changed: only the newer query is ever shown', async () => {
     const first = 'Tom Hanks movies';
     const second = 'no horror from the 80s';
@@ -72,8 +150,9 @@ describe('search state', () => {
     let firstAnswer: Promise<unknown> | null = null;
     // The real ranker answers both; the person presses Enter on a new query just after the first
     // ranking was requested (while it is on its way).
-    const calls = vi.spyOn(recoClient, 'searchPage').mockImplementation((...args) => {
-      const answer = real(...args);
+    const calls = vi.spyOn(recoClient, 'searchPage').mockImplementation((intent, scores, weights, k) => {
+      // Without the request's abort signal, so the first answer really arrives after the change.
+      const answer = real(intent, scores, weights, k);
       if (!firstAnswer) {
         firstAnswer = answer;
         search.setText(second, { immediate: true });
