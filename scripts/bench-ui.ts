@@ -185,19 +185,42 @@ async function cold(browser: Browser, s: Series): Promise<void> {
   await ctx.close();
 }
 
+/** The results list of `q` itself: not the previous query's, which stays on screen marked stale until it is replaced. */
+const listOf = (q: string) =>
+  `const l=document.querySelector(${JSON.stringify(SEL.results)});` +
+  `const ok=!!l && l.getAttribute('data-query')===${JSON.stringify(q)} && l.getAttribute('data-stale')==='false' && !!l.querySelector(${JSON.stringify(SEL.card)});`;
 /** Waits until the search for `q` shows its final ("Ranked by meaning") list. */
 const finalFor = (q: string) =>
-  `const h=document.getElementById('recs-h');const k=document.querySelector(${JSON.stringify(SEL.rankingKind)});` +
-  `return !!h && h.textContent.includes(${JSON.stringify(q)}) && !!k && k.textContent.startsWith('Ranked by meaning') && !!document.querySelector(${JSON.stringify(SEL.results)} + ' ' + ${JSON.stringify(SEL.card)})`;
-/** The first list painted under the heading of `q` whose first card differs from `prevFirst`. */
-const firstFor = (q: string, prevFirst: string) =>
-  `const h=document.getElementById('recs-h');const c=document.querySelector(${JSON.stringify(SEL.results)} + ' ' + ${JSON.stringify(SEL.card)});` +
-  `return !!h && h.textContent.includes(${JSON.stringify(q)}) && !!c && c.getAttribute('aria-label')!==${JSON.stringify(prevFirst)}`;
-
-const firstCardTitle = (page: Page) =>
-  page.evaluate((sel) => document.querySelector(sel)?.getAttribute('aria-label') ?? '', `${SEL.results} ${SEL.card}`);
+  `${listOf(q)}const k=document.querySelector(${JSON.stringify(SEL.rankingKind)});return ok && !!k && k.textContent.startsWith('Ranked by meaning')`;
+/** The first list painted for `q` (for a descriptive query, one that waits for the encoder, the final one). */
+const firstFor = (q: string) => `${listOf(q)}return ok`;
 
 const QUERIES = ['a feel-good sci-fi movie', 'a tense thriller with a twist', 'funny animated film for the family', 'a sad war drama', 'a romantic comedy in new york', 'space exploration and aliens', 'a heist movie'];
+
+/** The search state's User Timing measures (src/state/search.svelte.ts SEARCH_MEASURES), cleared before each interaction. */
+const clearMeasures = (page: Page) => page.evaluate(() => performance.clearMeasures());
+type StageDetail = { query?: string; embedMs?: number; scoreMs?: number; workerMs?: number };
+/** Per-stage durations of the search for `q`: page round trips, the workers' compute, state → painted frame. */
+async function stages(page: Page, q: string, prefix: string, s: Series): Promise<void> {
+  // The render measure is taken after the painted frame: wait for it (older builds have none).
+  await page
+    .waitForFunction((query) => performance.getEntriesByName('search: render').some((e) => ((e as PerformanceMeasure).detail as StageDetail | null)?.query === query), q, { timeout: 2000 })
+    .catch(() => undefined);
+  const ms = await page.evaluate((query) => {
+    const out: Record<string, number> = {};
+    for (const e of performance.getEntriesByType('measure') as PerformanceMeasure[]) {
+      const d = (e.detail ?? {}) as StageDetail;
+      if (!e.name.startsWith('search: ') || d.query !== query) continue;
+      const name = e.name.slice('search: '.length);
+      out[name] = e.duration;
+      if (d.embedMs !== undefined) out['encoder: worker embeds the query'] = d.embedMs;
+      if (d.scoreMs !== undefined) out['encoder: worker scores 9,742 movies'] = d.scoreMs;
+      if (d.workerMs !== undefined) out['rank: worker ranks'] = d.workerMs;
+    }
+    return out;
+  }, q);
+  for (const [k, v] of Object.entries(ms)) record(s, `${prefix} stage ${k} (ms)`, v);
+}
 
 async function search(browser: Browser, s: Series): Promise<void> {
   const ctx = await newContext(browser);
@@ -206,29 +229,34 @@ async function search(browser: Browser, s: Series): Promise<void> {
   await page.goto(`./#/search?q=${encodeURIComponent('space adventure')}`);
   await watch(page, { warm: finalFor('space adventure') });
   if (!Number.isFinite(await mark(page, 'warm', 180_000))) throw new Error('the search page never showed a refined list');
+  let pause = '';
   for (let i = 0; i < RUNS; i++) {
     // Enter in the Home page's search box (it searches on submit only).
     const q = QUERIES[i % QUERIES.length]!;
     await page.goto('./#/');
+    await clearMeasures(page);
     const hero = page.locator('#q');
     await hero.fill(q);
-    await watch(page, { first: firstFor(q, ''), final: finalFor(q) });
+    await watch(page, { first: firstFor(q), final: finalFor(q) });
     await hero.press('Enter');
     const start = await since(page);
     const first = await mark(page, 'first');
     const fin = await mark(page, 'final');
-    record(s, 'warm search: Enter → first list (ms)', first - start);
+    record(s, 'warm search: Enter → first list of the query (ms)', first - start);
     record(s, 'warm search: Enter → final list (ms)', fin - start);
+    await stages(page, q, '  Enter:', s);
     // Typing in the header box, which searches as you type: measured from the last key.
     const q2 = `${QUERIES[(i + 3) % QUERIES.length]!} ${i}`;
-    const prev2 = await firstCardTitle(page);
     const header = page.locator('#header-q');
     await header.fill('');
-    await watch(page, { typed: firstFor(q2, prev2) });
+    await clearMeasures(page);
+    pause ||= (await header.evaluate((el) => el.closest('form')?.getAttribute('data-pause-ms'))) ?? '';
+    await watch(page, { typed: firstFor(q2) });
     await header.pressSequentially(q2, { delay: 60 });
     const lastKey = await since(page);
     const typed = await mark(page, 'typed');
-    record(s, 'typing → first list after the last key (ms)', typed - lastKey);
+    record(s, `typing → list of the typed text, from the last key (incl. the ${pause ? `${pause} ms` : "build's"} typing pause) (ms)`, typed - lastKey);
+    await stages(page, q2, '  typing:', s);
   }
   await ctx.close();
 }
