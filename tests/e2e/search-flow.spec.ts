@@ -6,27 +6,28 @@ import { expect, test, type Page } from '@playwright/test';
  */
 async function record(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    type Snap = { heading: string; stale: string; query: string; titles: string };
+    type Snap = { heading: string; stale: string; query: string; titles: string; kind: string };
     const w = window as unknown as { __snaps: Snap[] };
     w.__snaps = [];
     const snap = (): Snap | null => {
       const list = document.querySelector('ol[aria-label="Recommendations"]');
       const heading = document.getElementById('recs-h')?.textContent ?? '';
-      if (!list) return heading ? { heading, stale: 'none', query: '', titles: '' } : null;
+      const kind = document.querySelector('[data-testid="ranking-kind"]')?.textContent?.trim() ?? '';
+      if (!list) return heading ? { heading, stale: 'none', query: '', titles: '', kind } : null;
       const titles = Array.from(list.querySelectorAll('article')).map((a) => a.getAttribute('aria-label') ?? '').join(' | ');
-      return { heading, stale: list.getAttribute('data-stale') ?? '', query: list.getAttribute('data-query') ?? '', titles };
+      return { heading, stale: list.getAttribute('data-stale') ?? '', query: list.getAttribute('data-query') ?? '', titles, kind };
     };
     const push = () => {
       const s = snap();
       if (!s) return;
       const last = w.__snaps[w.__snaps.length - 1];
-      if (!last || last.heading !== s.heading || last.stale !== s.stale || last.titles !== s.titles || last.query !== s.query) w.__snaps.push(s);
+      if (!last || last.heading !== s.heading || last.stale !== s.stale || last.titles !== s.titles || last.query !== s.query || last.kind !== s.kind) w.__snaps.push(s);
     };
     new MutationObserver(push).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 }
 
-const snaps = (page: Page) => page.evaluate(() => (window as unknown as { __snaps: { heading: string; stale: string; query: string; titles: string }[] }).__snaps);
+const snaps = (page: Page) => page.evaluate(() => (window as unknown as { __snaps: { heading: string; stale: string; query: string; titles: string; kind: string }[] }).__snaps);
 const results = (page: Page) => page.locator('ol[aria-label="Recommendations"]');
 
 async function ask(page: Page, text: string): Promise<void> {
@@ -43,7 +44,7 @@ async function settled(page: Page, text: string, timeout = 60_000): Promise<stri
   return (await snaps(page)).at(-1)!.titles;
 }
 
-test('no flash of wrong results: stale lists are marked, no generic list, no reordering once shown', async ({ page }) => {
+test('no flash of wrong results: a stale list keeps its own heading, no generic list, no reordering once shown, "Ranked by meaning" only with its ranking', async ({ page }) => {
   test.setTimeout(240_000);
   await record(page);
   await page.goto('./');
@@ -61,23 +62,34 @@ test('no flash of wrong results: stale lists are marked, no generic list, no reo
   await expect.poll(async () => (await snaps(page)).at(-1)!.titles).toBe(robot);
 
   const all = await snaps(page);
-  const under = (h: string) => all.filter((s) => s.heading === `Recommended for “${h}”` && s.stale !== 'none');
+  const finals: Record<string, string> = { 'Tom Hanks movies': hanks, 'a Nolan film': nolan, 'a lonely robot left alone to clean up the earth': robot };
+  const headingOf = (q: string) => `Recommended for “${q}”`;
+  // Every list is under the heading of its own query: a previous list waiting to be replaced keeps
+  // its heading (dimmed, with a line saying what is being looked for), never the new one's.
+  for (const s of all.filter((x) => x.stale !== 'none')) expect(s.heading, `list of “${s.query}” (stale: ${s.stale})`).toBe(headingOf(s.query));
+  // "Ranked by meaning" is shown only with the list ranked by meaning: fresh, the final list of its own query.
+  const meaning = all.filter((s) => s.kind.startsWith('Ranked by meaning'));
+  expect(meaning.length).toBeGreaterThan(0);
+  for (const s of meaning) {
+    expect(s.stale).toBe('false');
+    expect(s.titles, `“Ranked by meaning” over the list of “${s.query}”`).toBe(finals[s.query]);
+  }
   for (const [q, final, before] of [
     ['a Nolan film', nolan, hanks],
     ['a lonely robot left alone to clean up the earth', robot, nolan],
   ] as const) {
-    const seq = under(q);
-    expect(seq.length, `${q}: rendered states`).toBeGreaterThan(0);
-    for (const s of seq) {
-      // Under the new heading: either the previous list, visibly stale, or the final list.
-      if (s.stale === 'true') expect(s.titles, `${q}: a stale list is the previous results`).toBe(before);
-      else expect(s.titles, `${q}: the only fresh list is the final one (no generic or intermediate list)`).toBe(final);
-    }
-    // Once the final list is shown, it never changes order.
-    const first = seq.findIndex((s) => s.stale === 'false');
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(seq.slice(first).every((s) => s.titles === final && s.stale === 'false')).toBe(true);
+    // The only fresh list of a query is its final one (no generic or intermediate list, no reordering)…
+    const fresh = all.filter((s) => s.query === q && s.stale === 'false');
+    expect(fresh.length, `${q}: rendered states`).toBeGreaterThan(0);
+    for (const s of fresh) expect(s.titles, `${q}: the only fresh list is the final one`).toBe(final);
+    // …and until it came, what showed was the previous list, stale, saying what is being looked for.
+    const until = all.findIndex((s) => s.query === q);
+    for (const s of all.slice(0, until).filter((x) => x.stale === 'true' && x.titles === before)) expect(s.kind).toMatch(/^Finding movies for/);
+    expect(all.slice(0, until).filter((s) => s.stale !== 'none').at(-1)?.titles).toBe(before);
   }
+  // The descriptive query was ranked by meaning; the structured ones were not.
+  expect(all.filter((s) => s.query === 'a lonely robot left alone to clean up the earth' && s.stale === 'false').every((s) => s.kind.startsWith('Ranked by meaning'))).toBe(true);
+  expect(all.filter((s) => s.query === 'Tom Hanks movies' && s.stale === 'false').every((s) => s.kind.startsWith('Ranked by genre'))).toBe(true);
   // The descriptive query's list is not the popularity list of an empty query.
   expect(robot).not.toBe(hanks);
   expect(robot.split(' | ').slice(0, 3)).not.toEqual(['The Shawshank Redemption', 'Forrest Gump', 'Pulp Fiction']);
