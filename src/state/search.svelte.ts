@@ -221,7 +221,8 @@ class SearchState {
     if (!intent) return;
     const c = new AbortController();
     this.#preparing = c;
-    this.#compute(intent, text, reco.readyTaste, c.signal).catch(() => undefined);
+    // Typing is not searching yet: the language model is used if loaded, never downloaded for this.
+    this.#compute(intent, text, reco.readyTaste, c.signal, { loadEncoder: false }).catch(() => undefined);
   }
 
   /** A chip edit: ranks the edited intent at once. */
@@ -271,6 +272,9 @@ class SearchState {
         this.#endPause = null;
       }
     });
+    // A query read before the people index arrived waits for it below; its encoder scores need not:
+    // they are computed meanwhile (the same text unless the query names someone).
+    if (this.#withoutPeople.has(intent)) this.#compute(intent, query, null, c.signal).catch(() => undefined);
     void (async () => {
       try {
         const ready = await this.#whenPeople(intent, c.signal);
@@ -308,15 +312,17 @@ class SearchState {
    * results — a ranking without them would be replaced moments later, exactly the reordering the
    * user must not see; without an encoder the ranking on genres, moods and people is final), then
    * the reco worker's ranking. Null without a taste (the recommender is not ready): the scores are
-   * still computed ahead.
+   * still computed ahead. Without `loadEncoder`, a query that needs a language model not loaded yet
+   * is left alone (null).
    */
-  async #compute(intent: QueryIntent, query: string, taste: Taste | null, signal: AbortSignal): Promise<Computed | null> {
+  async #compute(intent: QueryIntent, query: string, taste: Taste | null, signal: AbortSignal, opts = { loadEncoder: true }): Promise<Computed | null> {
     const details = catalogue.details;
     const text = encoderText(intent, (id) => {
       const d = details?.get(id);
       return d?.extract ? d.extract.slice(0, 600) : undefined;
     });
     const wantsEncoder = needsEncoder(intent) && text.length > 0;
+    if (wantsEncoder && !opts.loadEncoder && semantic.status !== 'ready') return null;
     let scores: Float32Array | null = null;
     if (wantsEncoder) {
       try {

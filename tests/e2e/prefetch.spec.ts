@@ -31,6 +31,8 @@ test('with Save-Data on, no part of the model is requested before the first sear
   await page.goto('./');
   expect(await page.evaluate(() => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData)).toBe(true);
   await topPicksShown(page);
+  // Typing in the home page's box (searched on Enter only) prepares the ranking, but does not fetch the model.
+  await page.locator('#q').fill('a feel-good sci-fi movie');
   // The decision was made (Settings shows it), and it was not to download.
   await page.getByRole('link', { name: 'Settings' }).first().click();
   await expect(page.getByTestId('model-prefetch')).toHaveText('Not downloaded in the background: your browser asks sites to save data.');

@@ -97,7 +97,8 @@ describe('search state', () => {
   });
 
   it('a submit-only box prepares the ranking while typed: nothing shown or logged, and Enter uses it', async () => {
-    const q = 'westerns from the 60s';
+    // (A query with words for the encoder is prepared only once the language model is loaded: not here.)
+    const q = 'no comedy from the 60s';
     const before = search.shown;
     const calls = vi.spyOn(recoClient, 'searchPage');
     const logged = vi.spyOn(reco, 'logShown');
@@ -111,7 +112,7 @@ describe('search state', () => {
       search.setText(q, { immediate: true });
       await vi.waitFor(() => expect(search.shown?.query).toBe(q), { timeout: 30_000 });
       expect(calls).toHaveBeenCalledTimes(1);
-      expect(search.shown!.items.every((it) => it.movie.genres.includes('Western') && it.movie.year! >= 1960 && it.movie.year! <= 1969)).toBe(true);
+      expect(search.shown!.items.every((it) => !it.movie.genres.includes('Comedy') && it.movie.year! >= 1960 && it.movie.year! <= 1969)).toBe(true);
     } finally {
       calls.mockRestore();
       logged.mockRestore();
