@@ -14,8 +14,12 @@
  *             → "Top picks for you" painted; cumulative layout shift (no recent input) until the page
  *             settles; longest main-thread task before Top picks
  *   repeat    second visit (service worker installed) → first card; offline visit → first card
- *   search    warm search (model loaded): Enter → first list for the new query, → final list
- *             ("Ranked by meaning"); typing in the header box → first list after the last key
+ *   search    warm search (model loaded): Enter in the home page's box → first list of the new query
+ *             (its own list: the previous one, still shown stale meanwhile, does not count), → final
+ *             list ("Ranked by meaning"); typing in the header box → the typed text's list, from the
+ *             last key (the build's typing pause included, and printed); for each, the stages from
+ *             the search state's User Timing measures: encoder and ranking round trips with the
+ *             workers' own compute time, request → list in state ("ready"), state → painted ("render")
  *   like      signed-in profile: like on a Home card → button shown pressed; → personal rows repainted
  *   first     first descriptive search ever (fresh context) → final list, and MB downloaded after Enter:
  *             background download off / default but searching at once / after the background download
