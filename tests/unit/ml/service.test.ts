@@ -81,6 +81,11 @@ describe('ML service', () => {
     const all = await svc.scores('a murder investigation');
     expect(all.length).toBe(4);
     expect(Array.from(all).indexOf(Math.max(...all))).toBe(2);
+    // The timed variant gives the same scores, with the time each step took.
+    const timed = await svc.scoresTimed('a murder investigation');
+    expect(Array.from(timed.scores)).toEqual(Array.from(all));
+    expect(timed.embedMs).toBeGreaterThan(0);
+    expect(timed.scoreMs).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses vectors made by another encoder', async () => {
