@@ -359,6 +359,7 @@ class SearchState {
     const t = now();
     measure(SEARCH_MEASURES.ready, t0, t, { query: s.query });
     this.shown = s;
+    this.error = null;
     this.impressions = null;
     this.#taste = taste;
     this.#pendingTaste = null;
