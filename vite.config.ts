@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta } from './scripts/csp.ts';
+import { homeSnapshotPlugin } from './scripts/home-snapshot.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -30,6 +31,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     cspMeta(),
+    homeSnapshotPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -110,6 +110,11 @@ export function loadBaseIndex(): Promise<MovieIndexEntry[]> {
   return loadFile('catalogue.json', 'The movie catalogue', async (res) => decodeCatalogueIndex(await res.json()));
 }
 
+/** SHA-256 of catalogue.json as the data manifest lists it (to check the build-time Home rows against). */
+export async function catalogueSha256(): Promise<string | null> {
+  return (await loadManifest()).files['catalogue.json']?.sha256 ?? null;
+}
+
 /**
  * The content-only entries of an extended build (`catalogue-extended.json`, fetched after first
  * paint), to append after `base`; [] for a lean build (the manifest does not list the file).

@@ -4,7 +4,7 @@
  */
 import { createCatalogue, type Catalogue } from '../core/catalogue/catalogue';
 import type { MovieDetails, MovieIndexEntry } from '../core/catalogue/types';
-import { loadBaseIndex, loadCatalogueDetails, loadExtendedIndex } from '../services/data';
+import { catalogueSha256, loadBaseIndex, loadCatalogueDetails, loadExtendedIndex } from '../services/data';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -13,6 +13,8 @@ class CatalogueState {
   error = $state<string | null>(null);
   /** Not deeply reactive: replaced whole once loaded. */
   current = $state.raw<Catalogue | null>(null);
+  /** SHA-256 of the loaded catalogue.json (from the data manifest), once `status` is 'ready'. */
+  sha256 = $state<string | null>(null);
   details = $state.raw<ReadonlyMap<number, MovieDetails> | null>(null);
   detailsError = $state<string | null>(null);
   /** True once `current` is the whole catalogue (see `complete`). */
@@ -33,12 +35,15 @@ class CatalogueState {
     if (!this.#started) {
       this.#started = true;
       this.status = 'loading';
-      loadBaseIndex()
-        .then(async (movies) => {
+      Promise.all([loadBaseIndex(), catalogueSha256()])
+        .then(async ([movies, sha]) => {
+          this.sha256 = sha;
           this.current = createCatalogue(movies);
           this.status = 'ready';
           this.#ready();
           await this.loadExtended(movies);
+          // The 3 MB of details (movie pages, search) wait until the first screen has painted.
+          await afterFirstPaint();
           return this.loadDetails();
         })
         .catch((err: unknown) => {
@@ -73,6 +78,14 @@ class CatalogueState {
       this.detailsError = err instanceof Error ? err.message : 'Movie details could not be loaded.';
     }
   }
+}
+
+/** Resolves when the browser is idle after the current frames (at the latest after 1.5 s). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1500 });
+    else setTimeout(resolve, 0);
+  });
 }
 
 export const catalogue = new CatalogueState();
