@@ -18,6 +18,7 @@ import type { RankedItem } from '../src/core/hybrid/rank';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
 import type { FeedbackEvent } from '../src/core/shared/feedback';
+import { applyFeedbackChange, type FeedbackChange, type StoredFeedbackEvent } from '../src/core/shared/feedback-log';
 import type { ContentData } from '../src/core/content/limits';
 import type { RankNotes } from '../src/core/hybrid/rank';
 import { loadCatalogueIndex, loadContent, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
@@ -58,7 +59,9 @@ interface Loaded {
 let loaded: Promise<Loaded> | undefined;
 let engine: RecoEngine | null = null;
 let data: Loaded | null = null;
-let lastEvents: FeedbackEvent[] = [];
+let lastEvents: StoredFeedbackEvent[] = [];
+/** Which of the page's lists `lastEvents` is (see RecoClient.setFeedback); 0: none yet. */
+let eventsVersion = 0;
 /** Discover's new-user prior, fitted once per data load on the community ratings (seeded: the same everywhere). */
 let prior: { of: Loaded; prior: BanditPrior } | null = null;
 
@@ -138,10 +141,28 @@ const api = {
   },
 
   /** Refolds the user's feedback (no retraining); returns the time it took in ms. */
-  setFeedback(events: FeedbackEvent[], now: number): number {
+  setFeedback(events: StoredFeedbackEvent[], now: number, version = 0): number {
     const t0 = performance.now();
     lastEvents = events;
+    eventsVersion = version;
     engine?.setFeedback(events, now); // before start: kept, folded in by start
+    return performance.now() - t0;
+  },
+
+  /**
+   * Applies a change to the events held (list `base`), making them list `version`, and refolds;
+   * returns the time it took in ms, or null — changing nothing — when the worker does not hold list
+   * `base` (restarted, or a send was lost) or the result is not `length` long: then the page sends
+   * the whole list.
+   */
+  applyFeedback(base: number, version: number, change: FeedbackChange, length: number, now: number): number | null {
+    const t0 = performance.now();
+    if (base === 0 || base !== eventsVersion) return null;
+    const next = applyFeedbackChange(lastEvents, change);
+    if (next.length !== length) return null;
+    lastEvents = next;
+    eventsVersion = version;
+    engine?.setFeedback(next, now);
     return performance.now() - t0;
   },
 

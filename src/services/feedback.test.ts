@@ -31,7 +31,7 @@ describe('FeedbackService', () => {
 
   it('never lets one profile read or remove another profile’s events', async () => {
     const { fb, ada, bob } = await setup();
-    const id = await fb.logClick(ada, 5, { surface: 'home-row' });
+    const id = (await fb.logClick(ada, 5, { surface: 'home-row' })).added[0]!.id!;
     expect(await fb.list(bob)).toEqual([]);
     expect(await fb.remove(bob, id)).toBe(false);
     expect(await fb.list(ada)).toHaveLength(1);

@@ -8,11 +8,13 @@
  * a history of what was opened and where.
  */
 import { currentOpinions } from '../core/analytics/events';
+import type { FeedbackChange } from '../core/shared/feedback-log';
 import type { LiveList } from './db/personal';
 import { UserScopedService, type Session } from './scoped';
 import type { FeedbackRecord, FeedbackSurface } from './db/schema';
 
 export type { FeedbackKind, FeedbackRecord, FeedbackSurface } from './db/schema';
+export type { FeedbackChange } from '../core/shared/feedback-log';
 
 export type Opinion = 'like' | 'dislike';
 
@@ -31,14 +33,17 @@ export const opinionsOf = (events: readonly FeedbackRecord[]): Map<number, Opini
 
 export class FeedbackService extends UserScopedService {
 
-  /** Sets (or with null clears) the user's opinion of a movie, atomically; returns the new event id. */
-  setOpinion(session: Session, movieId: number, opinion: Opinion | null, ctx: FeedbackContext): Promise<number | null> {
+  /**
+   * Sets (or with null clears) the user's opinion of a movie, atomically; returns the change to the
+   * user's list (the ids of the events it replaced, the new event as a read returns it).
+   */
+  setOpinion(session: Session, movieId: number, opinion: Opinion | null, ctx: FeedbackContext): Promise<FeedbackChange<FeedbackRecord>> {
     return this.auth.withUser(session, (userId) => this.store.replaceOpinion(userId, movieId, opinion ? { movieId, kind: opinion, at: this.now(), ...ctx } : null));
   }
 
-  /** Logs that the user opened a movie. */
-  logClick(session: Session, movieId: number, ctx: FeedbackContext): Promise<number> {
-    return this.auth.withUser(session, async (userId) => (await this.store.addFeedback(userId, [{ movieId, kind: 'click', at: this.now(), ...ctx }]))[0]!);
+  /** Logs that the user opened a movie; returns the change to the user's list (the new event). */
+  logClick(session: Session, movieId: number, ctx: FeedbackContext): Promise<FeedbackChange<FeedbackRecord>> {
+    return this.auth.withUser(session, (userId) => this.store.appendFeedback(userId, [{ movieId, kind: 'click', at: this.now(), ...ctx }]));
   }
 
   /** Removes one event of the user's (from the "My feedback" page). */
@@ -46,14 +51,15 @@ export class FeedbackService extends UserScopedService {
     return this.auth.withUser(session, (userId) => this.store.deleteFeedback(userId, id));
   }
 
-  /** All of the user's events, oldest first. */
+  /** All of the user's events, oldest first (every stored row read and its envelope checked). */
   list(session: Session): Promise<FeedbackRecord[]> {
     return this.auth.withUser(session, (userId) => this.store.listFeedback(userId));
   }
 
   /**
    * A live view of the user's events (updates on writes from this and other tabs), decrypted. The
-   * session is verified once when subscribing; the query is scoped to that user.
+   * session is verified once when subscribing; the query is scoped to that user. Each change reads
+   * the ids and only the records not yet decrypted in this session (PersonalStore.liveFeedback).
    */
   async live(session: Session): Promise<LiveList<FeedbackRecord[]>> {
     const { userId } = await this.auth.verify(session);

@@ -9,6 +9,7 @@ import type { ImpressionLog, SerializedBandit, StrategyConfig } from '../core/ba
 import type { HybridWeights } from '../core/hybrid/weights';
 import type { QueryIntent } from '../core/query/types';
 import type { FeedbackEvent } from '../core/shared/feedback';
+import { feedbackChange, isEmptyChange, type StoredFeedbackEvent } from '../core/shared/feedback-log';
 import type { HomeRows, RecoWorkerApi, TrainProgress } from '../../workers/reco.worker';
 import { authRuntime } from './auth/runtime';
 import type { SessionTokens } from './auth/tokens';
@@ -27,6 +28,9 @@ interface CachedModel {
 
 type Remote = Comlink.Remote<RecoWorkerApi>;
 
+/** What the worker needs of an event (the page's records carry more: context, query text). */
+const wire = (e: StoredFeedbackEvent): StoredFeedbackEvent => (e.id === undefined ? { movieId: e.movieId, kind: e.kind, at: e.at } : { id: e.id, movieId: e.movieId, kind: e.kind, at: e.at });
+
 /** Home rows to show before training, when they need no model (see `RecoWorkerApi.previewRows`). */
 export interface Preview {
   weights: HybridWeights;
@@ -42,7 +46,10 @@ export class RecoClient {
   });
   /** What the engine was last started with, to start it again after a worker restart. */
   #tokens: SessionTokens | null = null;
-  #events: FeedbackEvent[] = [];
+  /** The events last sent to the worker (the page's list, held by reference: never mutated). */
+  #events: readonly StoredFeedbackEvent[] = [];
+  /** Which list the worker holds: bumped on every send; a change is sent against the previous one. */
+  #version = 0;
 
   /**
    * Starts the engine: the signed-in user's own retrained model if cached and current, else the
@@ -63,7 +70,7 @@ export class RecoClient {
     if (!cached || cached.key !== (await api.modelKey())) {
       cached = ((await db.meta.get(COMMUNITY_KEY))?.value as CachedModel | undefined) ?? null;
     }
-    await api.setFeedback(this.#events, Date.now());
+    await this.#sendAll(api);
     if (preview && (!cached || cached.key !== (await api.modelKey()))) {
       // Training ahead (first visit): rows that need no model are shown before it starts.
       const rows = await api.previewRows(preview.weights, preview.opts);
@@ -110,16 +117,42 @@ export class RecoClient {
     }
   }
 
-  /** Refolds the user's feedback into the model; returns milliseconds taken in the worker. */
-  setFeedback(events: readonly FeedbackEvent[]): Promise<number> {
-    this.#events = events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
-    const sent = this.#events;
-    return this.#call((api) => api.setFeedback(sent, Date.now()));
+  /**
+   * Refolds the user's feedback into the model; returns milliseconds taken in the worker, or null
+   * when the events are the ones it already holds (nothing is sent). When both lists carry the
+   * store's ids, only what changed crosses to the worker (usually one event), which applies it to
+   * its copy (core/shared/feedback-log); a worker that does not hold the previous list (restarted)
+   * gets the whole list.
+   */
+  setFeedback(events: readonly StoredFeedbackEvent[]): Promise<number | null> {
+    const prev = this.#events;
+    if (events === prev) return Promise.resolve(null);
+    const change = feedbackChange(prev, events);
+    this.#events = events;
+    if (change && isEmptyChange(change)) return Promise.resolve(null);
+    const base = this.#version;
+    const version = ++this.#version;
+    return this.#call(async (api) => {
+      if (change) {
+        const ms = await api.applyFeedback(base, version, { removed: [...change.removed], added: change.added.map(wire) }, events.length, Date.now());
+        if (ms !== null) return ms;
+      }
+      return this.#sendAll(api);
+    });
+  }
+
+  /** Sends the whole list (a start, a restarted worker, events without ids). */
+  #sendAll(api: Remote): Promise<number> {
+    return api.setFeedback(this.#events.map(wire), Date.now(), this.#version);
   }
 
   /** Top picks and "Because you liked" rows in one round trip. */
   homeRows(weights: HybridWeights, opts: { picks: number; rows: number; perRow: number }): Promise<HomeRows> {
     return this.#call((api) => api.homeRows(weights, opts));
+  }
+  /** Top picks alone (the other rows do not depend on the weights). */
+  topPicks(weights: HybridWeights, k: number) {
+    return this.#call((api) => api.topPicks(weights, k));
   }
   moreLikeThis(movieId: number, k: number, signal?: AbortSignal) {
     return this.#call((api) => api.moreLikeThis(movieId, k), signal);

@@ -3,35 +3,49 @@
  * whole path of a user's reaction, in order:
  *   1. show the new opinion at once (optimistic, busy until stored) and write the event to IndexedDB
  *      in a transaction; a failed write reverts the button, which says why and offers Retry,
- *   2. read the user's events back,
- *   3. teach the models: the ranker's weights and the Discover bandit, when the reaction was to
- *      something they showed (an impression),
- *   4. refold the events into collaborative filtering and publish the new rows (reco.feedbackChanged).
- * Writes from other tabs arrive through the live query and take step 4 only.
+ *   2. apply the write's change to the list held in memory (the events it replaced out, the new one
+ *      in, in the store's order: core/shared/feedback-log) — nothing is read back or decrypted again,
+ *   3. refold the events into collaborative filtering and publish the new rows (reco.feedbackChanged),
+ *      while the models learn from it — the ranker's weights and the Discover bandit, when the
+ *      reaction was to something they showed (an impression); new weights re-rank Top picks after.
+ * Writes from other tabs arrive through the live query (ids only, then the records not yet in
+ * memory) and take step 3 only; the echo of this tab's own write is the list it already has.
  */
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { describeError } from '../core/auth/messages';
 import type { HybridWeights } from '../core/hybrid/weights';
+import { applyFeedbackChange, feedbackChange, isEmptyChange, opinionsFor } from '../core/shared/feedback-log';
 import { feedbackService } from '../services/app';
-import { opinionsOf, type FeedbackContext, type FeedbackRecord, type Opinion } from '../services/feedback';
+import { opinionsOf, type FeedbackChange, type FeedbackContext, type FeedbackRecord, type Opinion } from '../services/feedback';
 import { discoverState } from './discover.svelte';
 import { reco } from './reco.svelte';
 import { navigate } from './router.svelte';
 import { session } from './session.svelte';
 
 class FeedbackState {
+  /** The user's events in the store's order (oldest first), kept in step with every write. */
   events = $state.raw<FeedbackRecord[]>([]);
-  opinions = $derived(opinionsOf(this.events));
+  /**
+   * The current opinion per movie. Updated per movie (a change touches one or two), so a like
+   * re-renders the buttons of that movie only, not every card's.
+   */
+  readonly opinions = new SvelteMap<number, Opinion>();
   /** The last write error, for a status message. */
   error = $state<string | null>(null);
   /** Movie ids with a write in flight (buttons show it and ignore double clicks). */
   readonly pending = new SvelteSet<number>();
-  /** Opinions shown before their write is stored, by movie (dropped once read back, or on failure). */
+  /** Opinions shown before their write is stored, by movie (dropped once stored, or on failure). */
   readonly #optimistic = new SvelteMap<number, Opinion | null>();
   /** Opinions that could not be saved, by movie: the buttons show the reason and offer a retry. */
   readonly failed = new SvelteMap<number, { opinion: Opinion | null; ctx: FeedbackContext; message: string }>();
   #userId: string | null = null;
   #unsubscribe: (() => void) | null = null;
+  /**
+   * This tab's writes not yet seen by the live query: ids added that no emission has listed yet,
+   * ids removed that an emission still listed. An emission read before such a write landed would
+   * otherwise take it back for a moment; its echo (which always follows) confirms it.
+   */
+  readonly #unconfirmed = { added: new Set<number>(), removed: new Set<number>() };
 
   /**
    * Follows a profile's events (this and other tabs' writes); null stops. Resolves once the first
@@ -41,20 +55,25 @@ class FeedbackState {
     this.#userId = userId;
     this.#unsubscribe?.();
     this.#unsubscribe = null;
-    this.events = [];
+    this.#unconfirmed.added.clear();
+    this.#unconfirmed.removed.clear();
+    this.#replace([]);
     this.error = null;
     if (!userId) return [];
     try {
+      // The one full read: every row decrypted and checked; later changes are applied to it.
       const first = await session.guard((t) => feedbackService().list(t));
       if (this.#userId !== userId) return [];
-      this.events = first;
+      this.#replace(first);
       const live = await session.guard((t) => feedbackService().live(t));
       if (this.#userId !== userId) return first;
       const sub = live.subscribe({
         next: (rows) => {
-          this.events = rows;
-          // Another tab's write (or the echo of ours, which reco skips as unchanged).
-          void reco.feedbackChanged(rows);
+          if (this.#userId !== userId) return;
+          // Another tab's write (or a deletion made elsewhere); the echo of this tab's own write
+          // lists what `events` already holds and changes nothing.
+          const list = this.#withUnconfirmed(rows);
+          if (this.#replace(list)) void reco.feedbackChanged(list);
         },
         error: (err: unknown) => {
           this.error = describeError(err);
@@ -65,6 +84,66 @@ class FeedbackState {
     } catch (err) {
       this.error = describeError(err);
       return [];
+    }
+  }
+
+  /**
+   * Makes `next` the list; updates the opinions of the movies whose events changed. Returns false
+   * (and keeps the current array) when `next` holds the same events.
+   */
+  #replace(next: FeedbackRecord[]): boolean {
+    const prev = this.events;
+    const change = feedbackChange(prev, next);
+    if (change && isEmptyChange(change)) return false;
+    this.events = next;
+    if (!change) {
+      // Events without ids (never from the store): all opinions again.
+      const all = opinionsOf(next);
+      for (const id of this.opinions.keys()) if (!all.has(id)) this.opinions.delete(id);
+      for (const [id, o] of all) if (this.opinions.get(id) !== o) this.opinions.set(id, o);
+      return true;
+    }
+    this.#syncOpinions(prev, next, change);
+    return true;
+  }
+
+  /**
+   * A live emission with this tab's unconfirmed writes kept: an emission that lists an added id (or
+   * no longer lists a removed one) confirms it; one read before the write landed gets it applied.
+   */
+  #withUnconfirmed(rows: FeedbackRecord[]): FeedbackRecord[] {
+    const { added, removed } = this.#unconfirmed;
+    if (!added.size && !removed.size) return rows;
+    const ids = new Set(rows.map((e) => e.id));
+    for (const id of added) if (ids.has(id)) added.delete(id);
+    for (const id of removed) if (!ids.has(id)) removed.delete(id);
+    if (!added.size && !removed.size) return rows;
+    return applyFeedbackChange(rows, { removed: [...removed], added: this.events.filter((e) => e.id !== undefined && added.has(e.id)) });
+  }
+
+  /** Applies a write's change to the list in memory (the result equals a full read: see feedback-log). */
+  #apply(change: FeedbackChange<FeedbackRecord>): FeedbackRecord[] {
+    for (const e of change.added) if (e.id !== undefined) this.#unconfirmed.added.add(e.id);
+    for (const id of change.removed) this.#unconfirmed.removed.add(id);
+    const prev = this.events;
+    const next = applyFeedbackChange(prev, change);
+    this.events = next;
+    this.#syncOpinions(prev, next, change);
+    return next;
+  }
+
+  /** Updates the opinions of the movies a change touched (one pass over the list). */
+  #syncOpinions(prev: readonly FeedbackRecord[], list: readonly FeedbackRecord[], change: FeedbackChange<FeedbackRecord>): void {
+    const touched = change.added.map((e) => e.movieId);
+    if (change.removed.length) {
+      const gone = new Set(change.removed);
+      // The removed events are no longer in `list`: their movies are found in the list before.
+      for (const e of prev) if (e.id !== undefined && gone.has(e.id)) touched.push(e.movieId);
+    }
+    if (!touched.length) return;
+    for (const [id, o] of opinionsFor(list, new Set(touched))) {
+      if (o === null) this.opinions.delete(id);
+      else if (this.opinions.get(id) !== o) this.opinions.set(id, o);
     }
   }
 
@@ -97,18 +176,20 @@ class FeedbackState {
     // the previous failure's message, which comes back if this one fails too.
     this.#optimistic.set(movieId, next);
     this.failed.delete(movieId);
+    const user = this.#userId;
     let events: FeedbackRecord[];
     try {
-      await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
+      const change = await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
       this.error = null;
-      events = await this.#readBack();
+      if (this.#userId !== user) return; // the profile changed meanwhile: its list was read afresh
+      events = this.#apply(change);
     } catch (err) {
       this.error = describeError(err);
       // Nothing is lost silently: the button reverts (below), says it was not saved and why, and can retry.
       this.failed.set(movieId, { opinion: next, ctx, message: this.error });
       return;
     } finally {
-      // Stored and read back (or failed): the buttons follow the stored events again; the models catch up below.
+      // Stored (or failed): the buttons follow the stored events again; the models catch up below.
       this.#optimistic.delete(movieId);
       this.pending.delete(movieId);
     }
@@ -118,35 +199,36 @@ class FeedbackState {
   /** Logs that a movie was opened (no-op when signed out); never blocks the navigation. */
   click(movieId: number, ctx: FeedbackContext): void {
     if (session.status !== 'signed-in') return;
+    const user = this.#userId;
     session
       .guard((t) => feedbackService().logClick(t, movieId, ctx))
-      .then(() => this.#readBack())
-      .then((events) => this.#teach(events, ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null))
+      .then((change) => {
+        if (this.#userId !== user) return;
+        return this.#teach(this.#apply(change), ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null);
+      })
       .catch((err: unknown) => (this.error = describeError(err)));
   }
 
   /** Removes one event (from "My feedback"). */
   async remove(id: number): Promise<void> {
+    const user = this.#userId;
     try {
-      await session.guard((t) => feedbackService().remove(t, id));
-      await this.#teach(await this.#readBack(), null);
+      const removed = await session.guard((t) => feedbackService().remove(t, id));
+      if (!removed || this.#userId !== user) return;
+      await this.#teach(this.#apply({ removed: [id], added: [] }), null);
     } catch (err) {
       this.error = describeError(err);
     }
   }
 
-  /** Step 2: the user's events as stored (the buttons follow them). */
-  async #readBack(): Promise<FeedbackRecord[]> {
-    const events = await session.guard((t) => feedbackService().list(t));
-    this.events = events;
-    return events;
-  }
-
-  /** Steps 3–4: teach the ranker and the bandit from a reaction to what they showed, refold, publish rows. */
+  /**
+   * Step 3: refold and publish the rows at once; the ranker and the bandit learn from a reaction to
+   * what they showed meanwhile, and the ranker's new weights re-rank Top picks when they arrive.
+   */
   async #teach(events: readonly FeedbackRecord[], reaction: { impressionId: number; outcome: 'like' | 'dislike' | 'click' } | null): Promise<void> {
-    let weights: HybridWeights | undefined;
+    let learned: Promise<HybridWeights | undefined> | undefined;
     if (reaction) {
-      const [learned] = await Promise.all([
+      learned = Promise.all([
         reco.learn(reaction.impressionId, reaction.outcome).catch((err: unknown) => {
           this.error = describeError(err);
           return undefined;
@@ -154,10 +236,9 @@ class FeedbackState {
         discoverState.react(reaction.impressionId, reaction.outcome).catch((err: unknown) => {
           this.error = describeError(err);
         }),
-      ]);
-      weights = learned;
+      ]).then(([weights]) => weights);
     }
-    await reco.feedbackChanged(events, weights);
+    await reco.feedbackChanged(events, learned);
   }
 }
 

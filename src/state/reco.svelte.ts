@@ -6,11 +6,13 @@
  */
 import { describeError } from '../core/auth/messages';
 import type { BecauseRow } from '../core/engine/engine';
+import type { MovieIndexEntry } from '../core/catalogue/types';
 import type { RankedItem } from '../core/hybrid/rank';
 import { priorWeights, type HybridWeights } from '../core/hybrid/weights';
 import type { FeedbackEvent } from '../core/shared/feedback';
 import { learningService } from '../services/app';
 import { recoClient, type HomeRows, type TrainProgress } from '../services/reco-client';
+import { catalogue } from './catalogue.svelte';
 import { session } from './session.svelte';
 
 type Status = 'idle' | 'starting' | 'training' | 'ready' | 'error';
@@ -25,6 +27,23 @@ const ROWS = { picks: 20, rows: 3, perRow: 20 } as const;
 export interface Taste {
   events: readonly FeedbackEvent[];
   weights: HybridWeights;
+}
+
+/** The page catalogue's entry for a movie the worker sent (equal data; one object per movie on the page). */
+function canonicalMovie(m: MovieIndexEntry): MovieIndexEntry {
+  const cat = catalogue.current;
+  const i = cat?.indexOf.get(m.id);
+  const own = i === undefined ? undefined : cat!.movies[i];
+  return own?.id === m.id ? own : m;
+}
+const canonical = (items: readonly RankedItem[]): RankedItem[] => items.map((it) => ({ ...it, movie: canonicalMovie(it.movie) }));
+
+/** Whether two weight vectors are equal (a learning step that changed nothing needs no re-rank). */
+function sameWeights(a: HybridWeights, b: HybridWeights): boolean {
+  if (a === b) return true;
+  if (a.bias !== b.bias) return false;
+  const ka = Object.keys(a.w) as (keyof HybridWeights['w'])[];
+  return ka.length === Object.keys(b.w).length && ka.every((k) => a.w[k] === b.w[k]);
 }
 
 class RecoState {
@@ -50,7 +69,6 @@ class RecoState {
   /** Milliseconds the worker took to refold the last feedback change. */
   lastUpdateMs = $state<number | null>(null);
   #queue: Promise<unknown> = Promise.resolve();
-  #folded = '';
 
   /** The ranker's current weights. */
   get weights(): HybridWeights {
@@ -74,7 +92,6 @@ class RecoState {
       this.status = 'starting';
       this.rowsReady = false;
       this.error = null;
-      this.#folded = '';
       try {
         // A refused session ends here like on any guarded call (then the recommender starts signed out).
         const tokens = session.status === 'signed-in' ? await session.guard(async (t) => t).catch(() => null) : null;
@@ -88,7 +105,7 @@ class RecoState {
           { weights, opts: ROWS, show: (rows) => this.#publish(rows) },
         );
         this.taste = { events, weights };
-        await this.#refold(events);
+        await this.#refold(events, { force: true });
         this.status = 'ready';
       } catch (err) {
         this.status = 'error';
@@ -99,36 +116,61 @@ class RecoState {
 
   /**
    * The user's feedback changed (a like here, or a write in another tab): refolds it into the CF
-   * model and publishes the new rows. `weights`, when given, are the ranker's newly learned ones.
+   * model and publishes the new rows at once. `learned`, when given, resolves to the ranker's newly
+   * learned weights (it learns while the rows are computed); Top picks are re-ranked with them
+   * when they differ. The taste (which pages re-rank on) changes once, with both.
    */
-  feedbackChanged(events: readonly FeedbackEvent[], weights?: HybridWeights): Promise<void> {
+  feedbackChanged(events: readonly FeedbackEvent[], learned?: Promise<HybridWeights | undefined>): Promise<void> {
     return this.#enqueue(async () => {
       if (this.status !== 'ready') {
-        this.taste = { events, weights: weights ?? this.taste.weights };
+        const weights = (learned && (await learned)) ?? this.taste.weights;
+        this.taste = { events, weights };
         return;
       }
       try {
-        await this.#refold(events, weights);
+        await this.#refold(events, { learned });
       } catch (err) {
         this.error = describeError(err);
       }
     });
   }
 
-  /** Folds the events in (skipped when unchanged) and republishes the rows and the taste. */
-  async #refold(events: readonly FeedbackEvent[], weights = this.taste.weights): Promise<void> {
-    const key = `${events.length}:${events.map((e) => `${e.movieId}${e.kind[0]}${e.at}`).join(',')}`;
-    if (key !== this.#folded) this.lastUpdateMs = await recoClient.setFeedback(events);
-    this.#folded = key;
-    this.#publish(await recoClient.homeRows(weights, ROWS));
-    this.taste = { events, weights };
+  /**
+   * Folds the events in and republishes the rows and the taste — only what changed: events the
+   * worker already holds are not sent again, and the rows are recomputed only when the events
+   * changed (or `force`). With `weights` the rows are ranked with them; with `learned`, Top picks
+   * are re-ranked once they resolve (if they differ).
+   */
+  async #refold(events: readonly FeedbackEvent[], opts: { force?: boolean; weights?: HybridWeights; learned?: Promise<HybridWeights | undefined> } = {}): Promise<void> {
+    const ms = await recoClient.setFeedback(events);
+    if (ms !== null) this.lastUpdateMs = ms;
+    let weights = opts.weights ?? this.taste.weights;
+    // Rows are recomputed only for a change: the echo of a write already folded in costs nothing.
+    const changed = ms !== null || !!opts.force || weights !== this.taste.weights;
+    if (changed) this.#publish(await recoClient.homeRows(weights, ROWS));
+    const learned = opts.learned && (await opts.learned);
+    if (learned && !sameWeights(learned, weights)) {
+      this.#publish({ topPicks: await recoClient.topPicks(learned, ROWS.picks), because: this.because, personalised: this.personalised });
+    }
+    if (learned) weights = learned;
+    if (changed || learned) this.taste = { events, weights };
   }
 
-  /** Shows new rows; Top picks equal to the ones shown (e.g. a first visit's preview) are kept as they are. */
+  /**
+   * Shows new rows, keeping what did not change as the same objects — Top picks equal to the ones
+   * shown (e.g. a first visit's preview) and each "Because you liked" row equal to the one shown —
+   * so the page re-renders only the rows that changed; every movie is the page catalogue's own
+   * entry, so a card whose movie stays in place is left as it is.
+   */
   #publish(rows: HomeRows): void {
     const same = (a: readonly RankedItem[], b: readonly RankedItem[]) => a.length === b.length && a.every((x, i) => x.movie.id === b[i]!.movie.id && x.score === b[i]!.score);
-    if (!this.rowsReady || !same(this.topPicks, rows.topPicks)) this.topPicks = rows.topPicks;
-    this.because = rows.because;
+    if (!this.rowsReady || !same(this.topPicks, rows.topPicks)) this.topPicks = canonical(rows.topPicks);
+    const before = new Map(this.because.map((r) => [r.source.id, r]));
+    const because = rows.because.map((r) => {
+      const old = before.get(r.source.id);
+      return old && same(old.items, r.items) ? old : { source: canonicalMovie(r.source), items: canonical(r.items) };
+    });
+    if (because.length !== this.because.length || because.some((r, i) => r !== this.because[i])) this.because = because;
     this.personalised = rows.personalised;
     this.rowsReady = true;
   }
@@ -159,8 +201,7 @@ class RecoState {
       try {
         const events = this.taste.events.map((e) => ({ movieId: e.movieId, kind: e.kind, at: e.at }));
         await session.guard((t) => recoClient.retrain(t, events, (p) => (this.progress = p)));
-        this.#folded = '';
-        await this.#refold(this.taste.events);
+        await this.#refold(this.taste.events, { force: true });
         this.status = 'ready';
       } catch (err) {
         this.status = 'error';
@@ -187,7 +228,7 @@ class RecoState {
   resetWeights(): Promise<void> {
     return this.#enqueue(async () => {
       const weights = await session.guard((t) => learningService().reset(t));
-      if (this.status === 'ready') await this.#refold(this.taste.events, weights);
+      if (this.status === 'ready') await this.#refold(this.taste.events, { weights, force: true });
       else this.taste = { ...this.taste, weights };
     });
   }

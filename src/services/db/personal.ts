@@ -11,7 +11,8 @@
  */
 import { liveQuery, type Table } from 'dexie';
 import { isRecordCryptoError, rejectedMessage, type Envelope, type SealedTable, type WrappedKeyRecord } from '../../core/crypto/envelope';
-import { planMigration } from '../../core/crypto/layout';
+import { joinRecord, planMigration, splitRecord } from '../../core/crypto/layout';
+import type { FeedbackChange } from '../../core/shared/feedback-log';
 import { storageEvents, type RecoStreamDB } from './database';
 import { pruneImpressions } from './retention';
 import type { FeedbackRecord, ImpressionRecord, ModelStateRecord, SettingRecord } from './schema';
@@ -51,8 +52,12 @@ export class PersonalStore {
   readonly db: RecoStreamDB;
   readonly vault: Vault;
   readonly #now: () => number;
-  /** Decrypted rows by table/owner/id, valid while the stored nonce is the same (memory only). */
-  readonly #cache = new Map<string, { enc: Envelope; value: unknown }>();
+  /**
+   * Decrypted rows, per owner and table, by id (memory only): reused by a full read while the stored
+   * envelope is the same (same nonce and ciphertext); trusted by id alone by the live feedback list
+   * (records are never rewritten in place under the same id, see `liveFeedback`).
+   */
+  readonly #cache = new Map<string, Map<string | number, { enc: Envelope; value: unknown }>>();
 
   constructor(db: RecoStreamDB, vault: Vault, now: () => number = Date.now) {
     this.db = db;
@@ -72,32 +77,48 @@ export class PersonalStore {
 
   /**
    * Feedback and impressions are handed out as the objects held in the cache (a list of thousands
-   * is read back after every like: no copy per row; callers treat them as read-only, as they do
-   * Dexie's live results); settings and model state, which callers update, as copies.
+   * is read after sign-in: no copy per row; callers treat them as read-only, as they do Dexie's
+   * live results); settings and model state, which callers update, as copies.
    */
   static readonly #shared: ReadonlySet<SealedTable> = new Set(['feedback', 'impressions']);
 
-  #cacheKey(table: SealedTable, userId: string, row: SealedRow): string {
-    return `${userId}\u0000${table}\u0000${String(row.id ?? row.key ?? row.model)}`;
+  /** The decrypted rows of one owner's table, by id. */
+  #rows(table: SealedTable, userId: string): Map<string | number, { enc: Envelope; value: unknown }> {
+    const k = `${userId}\u0000${table}`;
+    let m = this.#cache.get(k);
+    if (!m) this.#cache.set(k, (m = new Map()));
+    return m;
+  }
+
+  #rowId(row: SealedRow): string | number {
+    return (row.id ?? row.key ?? row.model) as string | number;
   }
 
   /** The decrypted row from memory when the stored envelope is the one decrypted before, else undefined. */
   #cached<T>(table: SealedTable, userId: string, row: SealedRow): T | undefined {
-    const hit = this.#cache.get(this.#cacheKey(table, userId, row));
+    const hit = this.#rows(table, userId).get(this.#rowId(row));
     if (!hit || row.userId !== userId || !this.vault.isUnlocked(userId) || !sameEnvelope(hit.enc, row.enc)) return undefined;
     return (PersonalStore.#shared.has(table) ? hit.value : structuredClone(hit.value)) as T;
+  }
+
+  /** Keeps a decrypted (or just sealed) row in memory, with the envelope it belongs to. */
+  #keep(table: SealedTable, userId: string, row: SealedRow, value: unknown): void {
+    this.#rows(table, userId).set(this.#rowId(row), { enc: row.enc, value });
   }
 
   async #open<T>(table: SealedTable, userId: string, row: SealedRow): Promise<T> {
     const value = await this.vault.open<T>(table, userId, row);
     const shared = PersonalStore.#shared.has(table);
     const kept = shared ? value : structuredClone(value);
-    this.#cache.set(this.#cacheKey(table, userId, row), { enc: row.enc, value: kept });
+    this.#keep(table, userId, row, kept);
     return (shared ? kept : value) as T;
   }
 
-  /** Opens every row (from memory when unchanged); rows that fail their integrity check are left out and reported. */
-  async #openAll<T>(table: SealedTable, userId: string, rows: readonly SealedRow[]): Promise<T[]> {
+  /**
+   * Opens every row (from memory when unchanged), aligned with `rows`: null for a row that fails its
+   * integrity check (those are reported, once per call, with their count).
+   */
+  async #openRows<T>(table: SealedTable, userId: string, rows: readonly SealedRow[]): Promise<(T | null)[]> {
     const opened: (T | null)[] = new Array<T | null>(rows.length);
     const misses: Promise<void>[] = [];
     for (let i = 0; i < rows.length; i++) {
@@ -118,10 +139,14 @@ export class PersonalStore {
       );
     }
     await Promise.all(misses);
-    const out = opened.filter((v): v is T => v !== null);
-    const rejected = rows.length - out.length;
+    const rejected = opened.reduce((n, v) => (v === null ? n + 1 : n), 0);
     if (rejected) storageEvents.dispatchEvent(new RejectedRecordsEvent(rejected, table));
-    return out;
+    return opened;
+  }
+
+  /** Opens every row (from memory when unchanged); rows that fail their integrity check are left out and reported. */
+  async #openAll<T>(table: SealedTable, userId: string, rows: readonly SealedRow[]): Promise<T[]> {
+    return (await this.#openRows<T>(table, userId, rows)).filter((v): v is T => v !== null);
   }
 
   /** Reserves `n` consecutive ids of an auto-increment table, so records can be sealed with their id before they are added. */
@@ -146,36 +171,57 @@ export class PersonalStore {
 
   /** Adds events; returns their ids in order. */
   async addFeedback(userId: string, events: readonly Omit<FeedbackRecord, 'id' | 'userId'>[]): Promise<number[]> {
-    if (!events.length) return [];
+    return (await this.appendFeedback(userId, events)).added.map((r) => r.id!);
+  }
+
+  /** Adds events; returns the change to the user's list (the records as a read returns them). */
+  async appendFeedback(userId: string, events: readonly Omit<FeedbackRecord, 'id' | 'userId'>[]): Promise<FeedbackChange<FeedbackRecord>> {
+    if (!events.length) return { removed: [], added: [] };
     const start = await this.#reserve('feedback', events.length);
-    const sealed = await Promise.all(events.map((e, i) => this.vault.seal('feedback', userId, { ...e, id: start + i })));
-    await this.db.feedback.bulkAdd(sealed as never);
-    return sealed.map((r) => r.id as number);
+    const sealed = await Promise.all(events.map((e, i) => this.#sealFeedback(userId, { ...e, id: start + i })));
+    await this.db.feedback.bulkAdd(sealed.map((x) => x.row) as never);
+    for (const x of sealed) this.#keep('feedback', userId, x.row, x.record);
+    return { removed: [], added: sealed.map((x) => x.record) };
+  }
+
+  /** Seals one feedback event; also returns the record exactly as reading the row back would give it. */
+  async #sealFeedback(userId: string, record: Omit<FeedbackRecord, 'userId'> & { id: number }): Promise<{ row: SealedRow; record: FeedbackRecord }> {
+    const row = await this.vault.seal('feedback', userId, record);
+    const { clear, secret } = splitRecord('feedback', { ...record, userId });
+    return { row, record: joinRecord('feedback', clear, structuredClone(secret)) as unknown as FeedbackRecord };
   }
 
   /**
    * Replaces the user's opinion of a movie (like or dislike) with `event`, or removes it when null,
-   * in one transaction: the opinion index finds the old one without decrypting anything.
+   * in one transaction: the opinion index finds the old one without decrypting anything. Returns the
+   * change to the user's list: the ids removed and the record added (as a read returns it).
    */
-  async replaceOpinion(userId: string, movieId: number, event: Omit<FeedbackRecord, 'id' | 'userId'> | null): Promise<number | null> {
-    const ok = await this.vault.opinionKey(userId, movieId);
-    const sealed = event ? await this.vault.seal('feedback', userId, { ...event, movieId, id: await this.#reserve('feedback', 1) }) : null;
-    return this.db.transaction('rw', this.db.feedback, async () => {
-      await this.db.feedback.where('[userId+ok]').equals([userId, ok]).delete();
-      if (!sealed) return null;
-      await this.db.feedback.add(sealed as never);
-      return sealed.id as number;
+  async replaceOpinion(userId: string, movieId: number, event: Omit<FeedbackRecord, 'id' | 'userId'> | null): Promise<FeedbackChange<FeedbackRecord>> {
+    // The keyed hash and the id do not depend on each other: computed side by side.
+    const [ok, id] = await Promise.all([this.vault.opinionKey(userId, movieId), event ? this.#reserve('feedback', 1) : null]);
+    const sealed = event && id !== null ? await this.#sealFeedback(userId, { ...event, movieId, id }) : null;
+    const removed = await this.db.transaction('rw', this.db.feedback, async () => {
+      const old = (await this.db.feedback.where('[userId+ok]').equals([userId, ok]).primaryKeys()) as number[];
+      await this.db.feedback.bulkDelete(old);
+      if (sealed) await this.db.feedback.add(sealed.row as never);
+      return old;
     });
+    const rows = this.#rows('feedback', userId);
+    for (const old of removed) rows.delete(old);
+    if (sealed) this.#keep('feedback', userId, sealed.row, sealed.record);
+    return { removed, added: sealed ? [sealed.record] : [] };
   }
 
   /** Deletes one of the user's events; false when no such event of theirs exists. */
-  deleteFeedback(userId: string, id: number): Promise<boolean> {
-    return this.db.transaction('rw', this.db.feedback, async () => {
+  async deleteFeedback(userId: string, id: number): Promise<boolean> {
+    const done = await this.db.transaction('rw', this.db.feedback, async () => {
       const row = await this.db.feedback.get(id);
       if (!row || row.userId !== userId) return false;
       await this.db.feedback.delete(id);
       return true;
     });
+    if (done) this.#rows('feedback', userId).delete(id);
+    return done;
   }
 
   /** Which of `impressionIds` the user reacted to (the link is a clear index: nothing is decrypted). */
@@ -188,19 +234,54 @@ export class PersonalStore {
     return new Set(rows.map((r) => r.imp as number));
   }
 
-  /** A live list of the user's events (this and other tabs' writes), decrypted; emissions keep their order. */
+  /**
+   * The user's events with these ids, in this order (the order of the [userId+at] index): records
+   * already decrypted in this session are taken from memory by id, only the others are read and
+   * decrypted. Rows deleted meanwhile, or failing their integrity check (reported), are left out.
+   */
+  async #feedbackByIds(userId: string, ids: readonly number[]): Promise<FeedbackRecord[]> {
+    const known = this.vault.isUnlocked(userId) ? this.#rows('feedback', userId) : new Map<string | number, { enc: Envelope; value: unknown }>();
+    const out: (FeedbackRecord | null)[] = new Array<FeedbackRecord | null>(ids.length);
+    const missing: number[] = [];
+    const at: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const hit = known.get(ids[i]!);
+      if (hit) out[i] = hit.value as FeedbackRecord;
+      else {
+        missing.push(ids[i]!);
+        at.push(i);
+      }
+    }
+    if (missing.length) {
+      const rows = ((await this.db.feedback.bulkGet(missing)) as unknown as (SealedRow | undefined)[]).map((r) => (r && r.userId === userId ? r : undefined));
+      const present = rows.filter((r): r is SealedRow => r !== undefined);
+      const opened = await this.#openRows<FeedbackRecord>('feedback', userId, present);
+      let k = 0;
+      rows.forEach((r, j) => (out[at[j]!] = r ? opened[k++]! : null));
+    }
+    return out.filter((v): v is FeedbackRecord => v !== null);
+  }
+
+  /**
+   * A live list of the user's events (this and other tabs' writes), decrypted; emissions keep their
+   * order. The live query reads only the ids (the [userId+at] index, no values); a change then reads
+   * and decrypts only the records not yet in memory — another tab's new events — so following a list
+   * of 10,000 costs a key scan per change, not a read and a decryption of every row. Records are
+   * immutable by id (the store adds and deletes, never rewrites one), so a record decrypted (or
+   * written) in this session is reused by id; `listFeedback` still checks every stored envelope.
+   */
   liveFeedback(userId: string): LiveList<FeedbackRecord[]> {
-    const raw = liveQuery(() => this.db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray());
+    const raw = liveQuery(async () => (await this.db.feedback.where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).primaryKeys()) as number[]);
     return {
       subscribe: (given) => {
         const observer = typeof given === 'function' ? { next: given } : given;
         let chain: Promise<void> = Promise.resolve();
         let closed = false;
         const sub = raw.subscribe({
-          next: (rows) => {
+          next: (ids) => {
             chain = chain.then(async () => {
               try {
-                const list = await this.#openAll<FeedbackRecord>('feedback', userId, rows as unknown as SealedRow[]);
+                const list = await this.#feedbackByIds(userId, ids);
                 if (!closed) observer.next(list);
               } catch (err) {
                 if (!closed) observer.error?.(err);
