@@ -76,6 +76,17 @@ function load(): Promise<Loaded> {
   return loaded;
 }
 
+/** Whether two lists fold in alike: the same movies, kinds and times in the same order (ids aside). */
+function sameFolded(a: readonly FeedbackEvent[], b: readonly FeedbackEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.movieId !== y.movieId || x.kind !== y.kind || x.at !== y.at) return false;
+  }
+  return true;
+}
+
 function need(): RecoEngine {
   if (!engine) throw new RecoWorkerError('NOT_STARTED', 'The recommendation engine is not started yet.');
   return engine;
@@ -150,20 +161,27 @@ const api = {
   },
 
   /**
-   * Applies a change to the events held (list `base`), making them list `version`, and refolds;
-   * returns the time it took in ms, or null — changing nothing — when the worker does not hold list
-   * `base` (restarted, or a send was lost) or the result is not `length` long: then the page sends
-   * the whole list.
+   * Applies a change to the events held (list `base`), making them list `version`, and refolds.
+   * Returns the time it took in ms and whether the folded events are the same as before (only ids
+   * changed: an optimistic event replaced by the stored one — then nothing is refolded and the rows
+   * stand); or null, changing nothing, when the worker does not hold list `base` (restarted, or a
+   * send was lost) or the result is not `length` long: then the page sends the whole list.
    */
-  applyFeedback(base: number, version: number, change: FeedbackChange, length: number, now: number): number | null {
+  applyFeedback(base: number, version: number, change: FeedbackChange, length: number, now: number): { ms: number; same: boolean } | null {
     const t0 = performance.now();
     if (base === 0 || base !== eventsVersion) return null;
     const next = applyFeedbackChange(lastEvents, change);
     if (next.length !== length) return null;
+    const same = sameFolded(lastEvents, next);
     lastEvents = next;
     eventsVersion = version;
-    engine?.setFeedback(next, now);
-    return performance.now() - t0;
+    if (!same) engine?.setFeedback(next, now);
+    return { ms: performance.now() - t0, same };
+  },
+
+  /** The events the engine folds in, as the worker holds them (for checks: the page's list, by changes). */
+  heldEvents(): StoredFeedbackEvent[] {
+    return lastEvents;
   },
 
   /** Top picks and "Because you liked" rows for the current feedback. */

@@ -35,10 +35,11 @@ export class FeedbackService extends UserScopedService {
 
   /**
    * Sets (or with null clears) the user's opinion of a movie, atomically; returns the change to the
-   * user's list (the ids of the events it replaced, the new event as a read returns it).
+   * user's list (the ids of the events it replaced, the new event as a read returns it). `at` is
+   * the event's time (now unless given: the page stamps it when shown optimistically).
    */
-  setOpinion(session: Session, movieId: number, opinion: Opinion | null, ctx: FeedbackContext): Promise<FeedbackChange<FeedbackRecord>> {
-    return this.auth.withUser(session, (userId) => this.store.replaceOpinion(userId, movieId, opinion ? { movieId, kind: opinion, at: this.now(), ...ctx } : null));
+  setOpinion(session: Session, movieId: number, opinion: Opinion | null, ctx: FeedbackContext, at: number = this.now()): Promise<FeedbackChange<FeedbackRecord>> {
+    return this.auth.withUser(session, (userId) => this.store.replaceOpinion(userId, movieId, opinion ? { movieId, kind: opinion, at, ...ctx } : null));
   }
 
   /** Logs that the user opened a movie; returns the change to the user's list (the new event). */

@@ -119,10 +119,11 @@ export class RecoClient {
 
   /**
    * Refolds the user's feedback into the model; returns milliseconds taken in the worker, or null
-   * when the events are the ones it already holds (nothing is sent). When both lists carry the
-   * store's ids, only what changed crosses to the worker (usually one event), which applies it to
-   * its copy (core/shared/feedback-log); a worker that does not hold the previous list (restarted)
-   * gets the whole list.
+   * when the folded events are the ones it already holds (the rows stand: nothing was sent, or
+   * only ids changed — an optimistic event replaced by the stored one). When both lists carry ids,
+   * only what changed crosses to the worker (usually one event), which applies it to its copy
+   * (core/shared/feedback-log); a worker that does not hold the previous list (restarted) gets the
+   * whole list.
    */
   setFeedback(events: readonly StoredFeedbackEvent[]): Promise<number | null> {
     const prev = this.#events;
@@ -134,8 +135,8 @@ export class RecoClient {
     const version = ++this.#version;
     return this.#call(async (api) => {
       if (change) {
-        const ms = await api.applyFeedback(base, version, { removed: [...change.removed], added: change.added.map(wire) }, events.length, Date.now());
-        if (ms !== null) return ms;
+        const applied = await api.applyFeedback(base, version, { removed: [...change.removed], added: change.added.map(wire) }, events.length, Date.now());
+        if (applied) return applied.same ? null : applied.ms;
       }
       return this.#sendAll(api);
     });
@@ -149,6 +150,10 @@ export class RecoClient {
   /** Top picks and "Because you liked" rows in one round trip. */
   homeRows(weights: HybridWeights, opts: { picks: number; rows: number; perRow: number }): Promise<HomeRows> {
     return this.#call((api) => api.homeRows(weights, opts));
+  }
+  /** The events the worker folds in (for checks: it keeps its copy by changes). */
+  heldEvents() {
+    return this.#call((api) => api.heldEvents());
   }
   /** Top picks alone (the other rows do not depend on the weights). */
   topPicks(weights: HybridWeights, k: number) {

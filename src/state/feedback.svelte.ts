@@ -46,6 +46,9 @@ class FeedbackState {
    * otherwise take it back for a moment; its echo (which always follows) confirms it.
    */
   readonly #unconfirmed = { added: new Set<number>(), removed: new Set<number>() };
+  /** Opinions being written, by movie, as changes to the list (the new event with a temporary, negative id). */
+  readonly #inFlight = new Map<number, FeedbackChange<FeedbackRecord>>();
+  #tempId = 0;
 
   /**
    * Follows a profile's events (this and other tabs' writes); null stops. Resolves once the first
@@ -57,6 +60,7 @@ class FeedbackState {
     this.#unsubscribe = null;
     this.#unconfirmed.added.clear();
     this.#unconfirmed.removed.clear();
+    this.#inFlight.clear();
     this.#replace([]);
     this.error = null;
     if (!userId) return [];
@@ -72,8 +76,7 @@ class FeedbackState {
           if (this.#userId !== userId) return;
           // Another tab's write (or a deletion made elsewhere); the echo of this tab's own write
           // lists what `events` already holds and changes nothing.
-          const list = this.#withUnconfirmed(rows);
-          if (this.#replace(list)) void reco.feedbackChanged(list);
+          if (this.#replace(this.#withUnconfirmed(rows))) void reco.feedbackChanged(this.#withInFlight());
         },
         error: (err: unknown) => {
           this.error = describeError(err);
@@ -177,23 +180,40 @@ class FeedbackState {
     this.#optimistic.set(movieId, next);
     this.failed.delete(movieId);
     const user = this.#userId;
-    let events: FeedbackRecord[];
+    // The rows are recomputed with the new opinion while it is written (the event it will replace
+    // out, the new one in with a temporary id and the time it will be stored with); the stored
+    // change then replaces it — the same events, so the rows stand — or, if the write fails, the
+    // rows go back with the button.
+    const at = Date.now();
+    const replaced = this.events.filter((e) => e.movieId === movieId && e.kind !== 'click' && e.id !== undefined).map((e) => e.id!);
+    this.#inFlight.set(movieId, { removed: replaced, added: next ? [{ id: --this.#tempId, userId: user ?? '', movieId, kind: next, at, surface: ctx.surface }] : [] });
+    void reco.feedbackChanged(this.#withInFlight());
     try {
-      const change = await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx));
+      const change = await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx, at));
       this.error = null;
+      this.#inFlight.delete(movieId);
       if (this.#userId !== user) return; // the profile changed meanwhile: its list was read afresh
-      events = this.#apply(change);
+      this.#apply(change);
     } catch (err) {
+      this.#inFlight.delete(movieId);
       this.error = describeError(err);
       // Nothing is lost silently: the button reverts (below), says it was not saved and why, and can retry.
       this.failed.set(movieId, { opinion: next, ctx, message: this.error });
+      if (this.#userId === user) void reco.feedbackChanged(this.#withInFlight());
       return;
     } finally {
       // Stored (or failed): the buttons follow the stored events again; the models catch up below.
       this.#optimistic.delete(movieId);
       this.pending.delete(movieId);
     }
-    await this.#teach(events, next && ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: next } : null);
+    await this.#teach(next && ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: next } : null);
+  }
+
+  /** The events the recommender folds in: the stored ones with the opinions being written applied. */
+  #withInFlight(): FeedbackRecord[] {
+    let list = this.events;
+    for (const change of this.#inFlight.values()) list = applyFeedbackChange(list, change);
+    return list;
   }
 
   /** Logs that a movie was opened (no-op when signed out); never blocks the navigation. */
@@ -204,7 +224,8 @@ class FeedbackState {
       .guard((t) => feedbackService().logClick(t, movieId, ctx))
       .then((change) => {
         if (this.#userId !== user) return;
-        return this.#teach(this.#apply(change), ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null);
+        this.#apply(change);
+        return this.#teach(ctx.impressionId !== undefined ? { impressionId: ctx.impressionId, outcome: 'click' } : null);
       })
       .catch((err: unknown) => (this.error = describeError(err)));
   }
@@ -215,7 +236,8 @@ class FeedbackState {
     try {
       const removed = await session.guard((t) => feedbackService().remove(t, id));
       if (!removed || this.#userId !== user) return;
-      await this.#teach(this.#apply({ removed: [id], added: [] }), null);
+      this.#apply({ removed: [id], added: [] });
+      await this.#teach(null);
     } catch (err) {
       this.error = describeError(err);
     }
@@ -225,7 +247,7 @@ class FeedbackState {
    * Step 3: refold and publish the rows at once; the ranker and the bandit learn from a reaction to
    * what they showed meanwhile, and the ranker's new weights re-rank Top picks when they arrive.
    */
-  async #teach(events: readonly FeedbackRecord[], reaction: { impressionId: number; outcome: 'like' | 'dislike' | 'click' } | null): Promise<void> {
+  async #teach(reaction: { impressionId: number; outcome: 'like' | 'dislike' | 'click' } | null): Promise<void> {
     let learned: Promise<HybridWeights | undefined> | undefined;
     if (reaction) {
       learned = Promise.all([
@@ -238,7 +260,7 @@ class FeedbackState {
         }),
       ]).then(([weights]) => weights);
     }
-    await reco.feedbackChanged(events, learned);
+    await reco.feedbackChanged(this.#withInFlight(), learned);
   }
 }
 

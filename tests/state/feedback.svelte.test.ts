@@ -5,8 +5,13 @@
  * worker (its own code, in this thread, on the built data) refolded, and the rows republished.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { currentOpinions } from '../../src/core/analytics/events';
 import { priorWeights } from '../../src/core/hybrid/weights';
 import { feedbackService } from '../../src/services/app';
+import { authRuntime } from '../../src/services/auth/runtime';
+import { PersonalStore } from '../../src/services/db/personal';
+import type { FeedbackRecord } from '../../src/services/feedback';
+import { recoClient } from '../../src/services/reco-client';
 import { catalogue } from '../../src/state/catalogue.svelte';
 import { feedback } from '../../src/state/feedback.svelte';
 import { reco } from '../../src/state/reco.svelte';
@@ -81,5 +86,114 @@ describe('feedback state: a like, from the button to the rows', () => {
     await session.guard((t) => feedbackService().setOpinion(t, movie.id, 'like', { surface: 'search' }));
     await vi.waitFor(() => expect(feedback.opinion(movie.id)).toBe('like'), WAIT);
     await vi.waitFor(() => expect(reco.because.map((row) => row.source.id)).toEqual([movie.id]), WAIT);
+  });
+});
+
+describe('the list in memory, changed by each write, is exactly what a full read returns', () => {
+  /** A full read through a store with nothing in memory: every row read and decrypted. */
+  const fullRead = () => {
+    const { db, auth } = authRuntime();
+    return new PersonalStore(db, auth.vault).listFeedback(session.user!.id);
+  };
+  /** The page's list, its opinions, the recommender's taste and the worker's copy all equal a full read. */
+  async function expectInStep(): Promise<FeedbackRecord[]> {
+    const full = await fullRead();
+    expect(feedback.events).toEqual(full);
+    expect(new Map(feedback.opinions)).toEqual(currentOpinions(full));
+    // The recommender catches up in its own queue (a write that failed is taken back after it).
+    await vi.waitFor(async () => {
+      expect(reco.taste.events.map((e) => [e.movieId, e.kind, e.at])).toEqual(full.map((e) => [e.movieId, e.kind, e.at]));
+      expect(await recoClient.heldEvents()).toEqual(full.map((e) => ({ id: e.id, movieId: e.movieId, kind: e.kind, at: e.at })));
+    }, WAIT);
+    return full;
+  }
+  const ctx = { surface: 'home-row' as const, list: 'Popular on RecoStream' };
+
+  it('after likes, a dislike, a like turned dislike, an undo, a click and a removal', async () => {
+    const [a, b, c, d] = catalogue.current!.movies.slice(100, 104);
+    await feedback.toggle(a!.id, 'like', { ...ctx, position: 0 });
+    await expectInStep();
+    await feedback.toggle(b!.id, 'like', { ...ctx, position: 1, query: 'with a query' });
+    await feedback.toggle(c!.id, 'dislike', ctx);
+    await expectInStep();
+    await feedback.toggle(a!.id, 'dislike', ctx); // replaces the like
+    expect(feedback.opinion(a!.id)).toBe('dislike');
+    await expectInStep();
+    await feedback.toggle(b!.id, 'like', ctx); // the same button again: undo
+    expect(feedback.opinion(b!.id)).toBeNull();
+    await expectInStep();
+    feedback.click(d!.id, { surface: 'movie-page' });
+    await vi.waitFor(() => expect(feedback.events.some((e) => e.movieId === d!.id && e.kind === 'click')).toBe(true), WAIT);
+    await vi.waitFor(() => expect(reco.taste.events.length).toBe(feedback.events.length), WAIT);
+    await expectInStep();
+    await feedback.remove(feedback.events.find((e) => e.movieId === c!.id)!.id!);
+    expect(feedback.opinion(c!.id)).toBeNull();
+    const full = await expectInStep();
+    expect(full.map((e) => [e.movieId, e.kind])).toEqual(expect.arrayContaining([[a!.id, 'dislike'], [d!.id, 'click']]));
+  });
+
+  it("another tab's like, undo and removal arrive by the live query, which decrypts only the new record", async () => {
+    const { db, auth } = authRuntime();
+    const userId = session.user!.id;
+    // Another tab: its own store (its own memory), the same profile's key.
+    const other = new PersonalStore(db, auth.vault);
+    const opened = vi.spyOn(auth.vault, 'open');
+    /** Feedback records decrypted so far (by this page, and by the checks' own full reads). */
+    const decrypted = () => opened.mock.calls.filter(([table]) => table === 'feedback').length;
+    const e = catalogue.current!.movies[110]!;
+    try {
+      const stored = feedback.events.length;
+      await other.replaceOpinion(userId, e.id, { movieId: e.id, kind: 'like', at: Date.now(), surface: 'search', query: 'from the other tab' });
+      await vi.waitFor(() => expect(feedback.opinion(e.id)).toBe('like'), WAIT);
+      await vi.waitFor(() => expect(reco.because.map((row) => row.source.id)).toContain(e.id), WAIT);
+      // Of the stored events, only the other tab's new one was read and decrypted.
+      expect(stored).toBeGreaterThan(2);
+      expect(decrypted()).toBe(1);
+      expect(feedback.events.at(-1)).toMatchObject({ movieId: e.id, kind: 'like', query: 'from the other tab' });
+      await expectInStep();
+      let before = decrypted();
+      await other.replaceOpinion(userId, e.id, null); // the other tab's undo
+      await vi.waitFor(() => expect(feedback.opinion(e.id)).toBeNull(), WAIT);
+      expect(decrypted()).toBe(before); // a deletion decrypts nothing
+      await expectInStep();
+      before = decrypted();
+      const click = feedback.events.find((x) => x.kind === 'click')!;
+      await other.deleteFeedback(userId, click.id!); // removed in "My feedback" there
+      await vi.waitFor(() => expect(feedback.events.some((x) => x.id === click.id)).toBe(false), WAIT);
+      expect(decrypted()).toBe(before);
+      await expectInStep();
+    } finally {
+      opened.mockRestore();
+    }
+  });
+
+  it('the same events again (an echo of a write already applied) recompute nothing', async () => {
+    const rows = vi.spyOn(recoClient, 'homeRows');
+    try {
+      const taste = reco.taste;
+      const because = reco.because;
+      await reco.feedbackChanged([...feedback.events]);
+      expect(rows).not.toHaveBeenCalled();
+      expect(reco.taste).toBe(taste);
+      expect(reco.because).toBe(because);
+    } finally {
+      rows.mockRestore();
+    }
+  });
+
+  it('a write that fails puts the rows back with the button', async () => {
+    const m = catalogue.current!.movies[120]!;
+    const before = reco.because;
+    const sources = before.map((r) => r.source.id);
+    const write = vi.spyOn(feedbackService(), 'setOpinion').mockRejectedValueOnce(new Error('disk full'));
+    try {
+      await feedback.toggle(m.id, 'like', ctx);
+    } finally {
+      write.mockRestore();
+    }
+    expect(feedback.opinion(m.id)).toBeNull();
+    expect(feedback.failed.get(m.id)?.message).toBeTruthy();
+    await vi.waitFor(() => expect(reco.because.map((r) => r.source.id)).toEqual(sources), WAIT);
+    await expectInStep();
   });
 });
