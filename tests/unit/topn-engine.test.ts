@@ -102,6 +102,22 @@ describe('the top-N model (EASE) behind the personal rows', () => {
     for (const m of more) expect(m.movie.genres.some((g) => toy.genres.includes(g)), m.movie.title).toBe(true);
   });
 
+  it('after a run of likes, the rows and "More like this" equal a fresh engine\'s (neighbour lists kept between likes)', () => {
+    const kept = engine();
+    const ids = [STAR_WARS, ALIEN, MATRIX, TOY_STORY, LION_KING, 318, 296, 593, 2959, 50];
+    for (let n = 1; n <= ids.length; n++) {
+      const events = likes(ids.slice(0, n));
+      kept.setFeedback(events, now);
+      const rows = kept.becauseYouLiked(3, 20);
+      const more = kept.moreLikeThis(ids[n - 1]!, 12);
+      const fresh = engine();
+      fresh.setFeedback(events, now);
+      expect(rows).toEqual(fresh.becauseYouLiked(3, 20));
+      expect(more).toEqual(fresh.moreLikeThis(ids[n - 1]!, 12));
+      expect(rows.map((r) => r.source.id)).toEqual(ids.slice(Math.max(0, n - 3), n).reverse());
+    }
+  });
+
   it('a personal retrain adds the user to both models', () => {
     const own = likes([STAR_WARS]).map((ev) => ({ item: idx(ev.movieId), kind: ev.kind, at: ev.at }));
     const mine = trainRecoModels(realData().ratings, own);

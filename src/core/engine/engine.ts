@@ -42,6 +42,9 @@ const LIKE_WEIGHTS = {
  */
 export const MORE_LIKE_THIS_CONTENT_MIN = 0.5;
 
+/** Neighbour lists kept per engine ("Because you liked" rows, "More like this"): a few recent items. */
+const NEIGHBOURS_KEPT = 32;
+
 export interface EngineData {
   catalogue: Catalogue;
   /** Mood profiles, `nItems × MOOD_IDS.length` in [0, 1], or null when not built. */
@@ -105,6 +108,8 @@ export class RecoEngine {
   #disliked = new Set<number>();
   #fresh: Float32Array;
   #freshSource: Int32Array;
+  /** Neighbour lists by item and size, most recently used last (see #neighbours). */
+  readonly #near = new Map<number, readonly { item: number; similarity: number }[]>();
 
   constructor(data: EngineData, model: CfModel, ranking: EaseModel | null = null) {
     if (model.nItems !== data.catalogue.movies.length) {
@@ -216,7 +221,23 @@ export class RecoEngine {
    * The `n` items most lifted by item j in the ranking model (EASE row B_j·, largest first), or
    * without it the rating model's Pearson-baseline neighbours.
    */
-  #neighbours(j: number, n: number): { item: number; similarity: number }[] {
+  #neighbours(j: number, n: number): readonly { item: number; similarity: number }[] {
+    // A property of the models alone (not of the feedback): kept for the items asked last, so the
+    // rows of earlier likes are not recomputed after every like.
+    const key = j * 4096 + n;
+    const hit = this.#near.get(key);
+    if (hit) {
+      this.#near.delete(key);
+      this.#near.set(key, hit);
+      return hit;
+    }
+    const near = this.#computeNeighbours(j, n);
+    this.#near.set(key, near);
+    if (this.#near.size > NEIGHBOURS_KEPT) this.#near.delete(this.#near.keys().next().value!);
+    return near;
+  }
+
+  #computeNeighbours(j: number, n: number): { item: number; similarity: number }[] {
     if (!this.#ranking) return similarItems(this.#model, j, n);
     const row = easeRow(this.#ranking, j);
     const heap = new TopK(n);
