@@ -4,8 +4,11 @@
  *     side, then AES-KW unwrap + HKDF — against sign-in before encryption (the hash alone);
  *  2. encrypting and decrypting 10,000 feedback events (AES-GCM per record, fresh nonce, AAD),
  *     against encoding/decoding them without encryption;
- *  3. a like → rows read back, the app's path (setOpinion + list) with N events stored: CPU time,
- *     with encryption vs a plaintext store (the same Dexie writes without sealing);
+ *  3. a like → updated rows, the app's path with 1,000 to 10,000 events stored: the write, the
+ *     list update, the copy to the reco worker, fold-in and the home rows (the worker's own engine
+ *     on the built data), CPU time — before (the list read back and sent whole) and now (the
+ *     write's change applied in memory and sent alone), with encryption vs a plaintext store (the
+ *     same Dexie writes without sealing). Needs public/data (npm run data);
  *  4. storage overhead per record (structured-clone bytes of the stored row, as IndexedDB keeps it).
  * Figures: mean ± standard error over runs (and medians), with the load average printed.
  *
@@ -21,6 +24,14 @@ import { pbkdf2Sha256 } from '../src/services/auth/pbkdf2';
 import { RecoStreamDB } from '../src/services/db/database';
 import type { FeedbackRecord } from '../src/services/db/schema';
 import { FeedbackService } from '../src/services/feedback';
+import type { AddressInfo } from 'node:net';
+import { createCatalogue } from '../src/core/catalogue/catalogue';
+import { widenRatings } from '../src/core/catalogue/extended';
+import { RecoEngine } from '../src/core/engine/engine';
+import { trainRecoModels } from '../src/core/engine/models';
+import { priorWeights } from '../src/core/hybrid/weights';
+import { applyFeedbackChange, feedbackChange, type StoredFeedbackEvent } from '../src/core/shared/feedback-log';
+import { loadCatalogueIndex, loadContent, loadMoods, loadRatings, setDataBaseUrl } from '../src/services/data';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -141,47 +152,150 @@ const event = (i: number): Omit<FeedbackRecord, 'id' | 'userId'> => ({
   await Dexie.delete(db.name);
 }
 
-// ---- 3. like → rows read back ---------------------------------------------------------------
+// ---- 3. like → updated rows ----------------------------------------------------------------
 {
-  console.log('\n3. A like → the events read back (FeedbackService.setOpinion + list, the state layer\'s write path), CPU time per like');
-  for (const stored of [500, 2000, EVENTS]) {
+  // The recommendation worker's part, run here as the worker runs it: the built data (public/data,
+  // served over HTTP as the page serves it), both models trained, the engine folding the events in.
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { join, normalize } = await import('node:path');
+  const PUBLIC = join(import.meta.dirname, '../public');
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    readFile(join(PUBLIC, path)).then(
+      (body) => res.writeHead(200).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  setDataBaseUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/data/`);
+  const movies = await loadCatalogueIndex();
+  const [ratings, moods, content] = await Promise.all([loadRatings(), loadMoods(movies.length), loadContent(movies.length)]);
+  server.close();
+  const catalogue = createCatalogue(movies);
+  const models = trainRecoModels(widenRatings(ratings, movies.length));
+  const weights = priorWeights();
+  const ROWS = { picks: 20, rows: 3, perRow: 20 };
+  /** The worker's homeRows, and the copy its answer makes crossing to the page. */
+  const homeRows = (engine: RecoEngine) => structuredClone({ topPicks: engine.topPicks(weights, ROWS.picks), because: engine.becauseYouLiked(ROWS.rows, ROWS.perRow) });
+  const popularIds = [...catalogue.movies].sort((a, b) => (b.n ?? 0) - (a.n ?? 0)).map((m) => m.id);
+  const wire = (e: StoredFeedbackEvent) => ({ id: e.id, movieId: e.movieId, kind: e.kind, at: e.at });
+  const onCatalogue = (i: number): Omit<FeedbackRecord, 'id' | 'userId'> => ({ ...event(i), movieId: catalogue.movies[(i * 7919) % 9000]!.id });
+
+  console.log('\n3. A like → updated rows, compute (CPU ms per like: the write, the list update, the copy to the worker, fold-in, Top picks 20 + 3 "Because you liked" rows of 20, the copy back)');
+  console.log('   before: the list read back (every row read, envelopes checked) and sent whole to the worker; now: the write\'s change applied in memory and sent alone');
+  const table: string[] = [];
+  for (const stored of [1000, 2000, 5000, EVENTS]) {
     const db = freshDb();
     const auth = new AuthService(db, { hasher: inThreadHasher, iterations: 1000 });
     const s = await auth.signUp('Ada', PW);
     const userId = (await auth.verify(s)).userId;
-    await auth.personal.addFeedback(userId, Array.from({ length: stored }, (_, i) => event(i)));
+    await auth.personal.addFeedback(userId, Array.from({ length: stored }, (_, i) => onCatalogue(i)));
     const fb = new FeedbackService(db, auth);
-    await fb.list(s); // the page has read the list once (live query): decrypted rows are cached in memory
-    const cpu: number[] = [];
-    const wall: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const t = await timed(async () => {
-        await fb.setOpinion(s, 999_000 + r, 'like', { surface: 'home-row', list: 'Popular on RecoStream', position: r });
-        await fb.list(s);
-      });
-      cpu.push(t.cpu);
-      wall.push(t.wall);
-    }
-    // Plaintext baseline: the same writes and reads straight to Dexie, no sealing (the version-1 path).
     const plain = new Dexie(`bench-plain-${stored}`);
     plain.version(1).stores({ feedback: '++id, userId, [userId+movieId], [userId+at]' });
-    await plain.table('feedback').bulkAdd(Array.from({ length: stored }, (_, i) => ({ ...event(i), userId })));
-    const pcpu: number[] = [];
+    await plain.table('feedback').bulkAdd(Array.from({ length: stored }, (_, i) => ({ ...onCatalogue(i), userId })));
+    // The page's first read after unlocking (every row decrypted once), and the worker's copy.
+    let page = await fb.list(s);
+    let pagePlain = (await plain.table('feedback').where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray()) as FeedbackRecord[];
+    const engine = new RecoEngine({ catalogue, moods, content }, models.cf, models.ranking);
+    engine.setFeedback(page, Date.now());
+    let held: StoredFeedbackEvent[] = page.map(wire);
+    let sent: readonly StoredFeedbackEvent[] = page;
+
+    const series: Record<string, number[]> = { encBefore: [], encNow: [], plainBefore: [], plainNow: [], rows: [], encNowUpdate: [] };
     for (let r = 0; r < RUNS; r++) {
-      const t = await timed(async () => {
-        await plain.transaction('rw', plain.table('feedback'), async () => {
-          await plain.table('feedback').where('[userId+movieId]').equals([userId, 999_000 + r]).delete();
-          await plain.table('feedback').add({ userId, movieId: 999_000 + r, kind: 'like', at: Date.now(), surface: 'home-row' });
+      // Each like is of another popular film (its "Because you liked" row is full), alternating the paths.
+      const movie = (k: number) => popularIds[r * 4 + k]!;
+      const ctx = { surface: 'home-row' as const, list: 'Popular on RecoStream', position: r };
+      series.encBefore!.push(
+        (
+          await timed(async () => {
+            await fb.setOpinion(s, movie(0), 'like', ctx);
+            const all = await fb.list(s);
+            const copy = structuredClone(all.map(wire));
+            engine.setFeedback(copy, Date.now());
+            homeRows(engine);
+            page = all;
+          })
+        ).cpu,
+      );
+      held = page.map(wire);
+      sent = page;
+      series.encNow!.push(
+        (
+          await timed(async () => {
+            const change = await fb.setOpinion(s, movie(1), 'like', ctx);
+            const u0 = process.cpuUsage();
+            page = applyFeedbackChange(page, change); // the page's list
+            const delta = structuredClone({ removed: [...change.removed], added: change.added.map(wire) }); // the copy to the worker
+            const diff = feedbackChange(sent, page)!; // what RecoClient computes to send it
+            sent = page;
+            held = applyFeedbackChange(held, delta); // the worker's copy
+            const u = process.cpuUsage(u0);
+            series.encNowUpdate!.push((u.user + u.system) / 1000);
+            if (held.length !== page.length || diff.added.length !== 1) throw new Error('the change did not apply');
+            engine.setFeedback(held, Date.now());
+            homeRows(engine);
+          })
+        ).cpu,
+      );
+      const plainWrite = async (movieId: number) =>
+        plain.transaction('rw', plain.table('feedback'), async () => {
+          const old = (await plain.table('feedback').where('[userId+movieId]').equals([userId, movieId]).primaryKeys()) as number[];
+          await plain.table('feedback').bulkDelete(old);
+          const record = { userId, movieId, kind: 'like' as const, at: Date.now(), surface: 'home-row' as const };
+          const id = (await plain.table('feedback').add(record)) as number;
+          return { removed: old, added: [{ ...record, id }] };
         });
-        await plain.table('feedback').where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray();
-      });
-      pcpu.push(t.cpu);
+      series.plainBefore!.push(
+        (
+          await timed(async () => {
+            await plainWrite(movie(2));
+            pagePlain = (await plain.table('feedback').where('[userId+at]').between([userId, -Infinity], [userId, Infinity]).toArray()) as FeedbackRecord[];
+            engine.setFeedback(structuredClone(pagePlain.map(wire)), Date.now());
+            homeRows(engine);
+          })
+        ).cpu,
+      );
+      series.plainNow!.push(
+        (
+          await timed(async () => {
+            const change = await plainWrite(movie(3));
+            pagePlain = applyFeedbackChange(pagePlain, change);
+            const delta = structuredClone({ removed: change.removed, added: change.added.map(wire) });
+            const heldPlain = applyFeedbackChange(pagePlain.map(wire), delta);
+            engine.setFeedback(heldPlain, Date.now());
+            homeRows(engine);
+          })
+        ).cpu,
+      );
+      // The floor every path pays: fold-in and the rows alone.
+      series.rows!.push(
+        (
+          await timed(async () => {
+            engine.setFeedback(held, Date.now());
+            homeRows(engine);
+          })
+        ).cpu,
+      );
     }
-    console.log(`   ${String(stored).padStart(6)} events stored: encrypted CPU ${fmt(cpu)}, wall ${fmt(wall)}; plaintext CPU ${fmt(pcpu)}`);
+    const f = (k: string) => fmt(series[k]!);
+    console.log(`   ${String(stored).padStart(6)} events stored:`);
+    console.log(`     encrypted  before ${f('encBefore')}`);
+    console.log(`     encrypted  now    ${f('encNow')}  (of which list update + change to the worker ${fmt(series.encNowUpdate!, 'ms', 2)})`);
+    console.log(`     plaintext  before ${f('plainBefore')}`);
+    console.log(`     plaintext  now    ${f('plainNow')}`);
+    console.log(`     fold-in + rows alone (the floor) ${f('rows')}`);
+    const m = (k: string) => `${stats(series[k]!).mean.toFixed(1)} ± ${stats(series[k]!).se.toFixed(1)}`;
+    table.push(`| ${stored.toLocaleString('en')} | ${m('encBefore')} | **${m('encNow')}** | ${m('plainBefore')} | ${m('plainNow')} | ${m('rows')} |`);
     db.close();
     plain.close();
     await Dexie.delete(db.name);
     await Dexie.delete(plain.name);
   }
+  console.log('\n   | events stored | encrypted, before | encrypted, now | plaintext, before | plaintext, now | fold-in + rows alone |');
+  console.log('   |---:|---:|---:|---:|---:|---:|');
+  for (const line of table) console.log(`   ${line}`);
 }
 console.log(`\nload average at end ${load()}`);
