@@ -187,9 +187,11 @@ class FeedbackState {
     const at = Date.now();
     const replaced = this.events.filter((e) => e.movieId === movieId && e.kind !== 'click' && e.id !== undefined).map((e) => e.id!);
     this.#inFlight.set(movieId, { removed: replaced, added: next ? [{ id: --this.#tempId, userId: user ?? '', movieId, kind: next, at, surface: ctx.surface }] : [] });
+    // The write starts first; the rows are computed beside it.
+    const write = session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx, at));
     void reco.feedbackChanged(this.#withInFlight());
     try {
-      const change = await session.guard((t) => feedbackService().setOpinion(t, movieId, next, ctx, at));
+      const change = await write;
       this.error = null;
       this.#inFlight.delete(movieId);
       if (this.#userId !== user) return; // the profile changed meanwhile: its list was read afresh

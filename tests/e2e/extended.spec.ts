@@ -168,6 +168,8 @@ test('content-only films: found by title and year, marked "no community ratings 
   await page.goto(`./#/movie/${FILMS[1]!.id}`);
   await page.getByRole('button', { name: 'Like Tenet', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Remove like from Tenet', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // Stored (no longer busy) before the reload: a write still in flight would be lost with the page.
+  await expect(page.getByRole('button', { name: 'Remove like from Tenet', exact: true })).not.toHaveAttribute('aria-busy', 'true');
   await page.reload();
   await unlock(page, NELL);
   await expect(page.getByRole('button', { name: 'Remove like from Tenet', exact: true })).toHaveAttribute('aria-pressed', 'true');

@@ -197,3 +197,28 @@ describe('the list in memory, changed by each write, is exactly what a full read
     await expectInStep();
   });
 });
+
+describe('the rows do not wait for the write', () => {
+  it('are recomputed with the like while it is being stored, and stand once it is', async () => {
+    const m = catalogue.current!.movies[130]!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = feedbackService().setOpinion.bind(feedbackService());
+    const write = vi.spyOn(feedbackService(), 'setOpinion').mockImplementationOnce(async (...args) => {
+      await gate; // the write waits (as a slow disk would) until released
+      return real(...args);
+    });
+    try {
+      const done = feedback.toggle(m.id, 'like', { surface: 'home-row', list: 'Popular on RecoStream' });
+      await vi.waitFor(() => expect(reco.because.map((r) => r.source.id)).toContain(m.id), WAIT);
+      expect(feedback.pending.has(m.id)).toBe(true);
+      const rows = reco.because;
+      release();
+      await done;
+      expect(feedback.pending.has(m.id)).toBe(false);
+      expect(reco.because).toBe(rows);
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
