@@ -12,7 +12,7 @@ import type { RatingsCOO } from '../src/core/catalogue/types';
 import { serializeBandit, type BanditPrior, type ImpressionLog, type SerializedBandit, type StrategyConfig } from '../src/core/bandit';
 import { discover, discoverPrior, learnSaved, resumeDiscoverBandit, type DiscoverPick } from '../src/core/engine/discover';
 import { DISCOVER_SLATE, discoverCandidates, sampleSeed } from '../src/core/engine/discover-slate';
-import { RecoEngine, topPicksWithoutModels, type BecauseRow } from '../src/core/engine/engine';
+import { RecoEngine, type BecauseRow } from '../src/core/engine/engine';
 import { assertRecoModels, RECO_MODELS_KEY, trainRecoModels, type RecoModels } from '../src/core/engine/models';
 import type { RankedItem } from '../src/core/hybrid/rank';
 import type { HybridWeights } from '../src/core/hybrid/weights';
@@ -134,16 +134,6 @@ const api = {
     onProgress?.({ phase: 'done', fraction: 1 });
     // Copied, not transferred: the engine above keeps using these arrays.
     return { trained, key: d.key };
-  },
-
-  /**
-   * The home rows before any model is trained, when they need none (the user has no feedback yet:
-   * see core/engine `topPicksWithoutModels`), else null. Shown while `start` trains on a first visit.
-   */
-  async previewRows(weights: HybridWeights, opts: { picks: number }): Promise<HomeRows | null> {
-    const d = await load();
-    const topPicks = topPicksWithoutModels({ catalogue: d.catalogue, moods: d.moods, content: d.content }, lastEvents, weights, opts.picks);
-    return topPicks && { topPicks, because: [], personalised: false };
   },
 
   /** Whether the engine is running (false after a restart until `start`). */

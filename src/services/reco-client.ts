@@ -31,13 +31,6 @@ type Remote = Comlink.Remote<RecoWorkerApi>;
 /** What the worker needs of an event (the page's records carry more: context, query text). */
 const wire = (e: StoredFeedbackEvent): StoredFeedbackEvent => (e.id === undefined ? { movieId: e.movieId, kind: e.kind, at: e.at } : { id: e.id, movieId: e.movieId, kind: e.kind, at: e.at });
 
-/** Home rows to show before training, when they need no model (see `RecoWorkerApi.previewRows`). */
-export interface Preview {
-  weights: HybridWeights;
-  opts: { picks: number };
-  show: (rows: HomeRows) => void;
-}
-
 export class RecoClient {
   readonly #bridge = new WorkerBridge<RecoWorkerApi>({
     name: 'reco',
@@ -55,12 +48,12 @@ export class RecoClient {
    * Starts the engine: the signed-in user's own retrained model if cached and current, else the
    * device's community model if cached, else trains the community model (and caches it).
    */
-  start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void, preview?: Preview): Promise<{ trained: boolean }> {
+  start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
     this.#tokens = tokens;
-    return this.#bridge.call((api) => this.#start(api, tokens, onProgress, preview));
+    return this.#bridge.call((api) => this.#start(api, tokens, onProgress));
   }
 
-  async #start(api: Remote, tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void, preview?: Preview): Promise<{ trained: boolean }> {
+  async #start(api: Remote, tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
     const { db, data } = authRuntime();
     let cached: CachedModel | null = null;
     if (tokens) {
@@ -71,11 +64,6 @@ export class RecoClient {
       cached = ((await db.meta.get(COMMUNITY_KEY))?.value as CachedModel | undefined) ?? null;
     }
     await this.#sendAll(api);
-    if (preview && (!cached || cached.key !== (await api.modelKey()))) {
-      // Training ahead (first visit): rows that need no model are shown before it starts.
-      const rows = await api.previewRows(preview.weights, preview.opts);
-      if (rows) preview.show(rows);
-    }
     const res = await api.start(cached, [], Comlink.proxy(onProgress));
     if (res.trained) {
       await db.meta.put({ key: COMMUNITY_KEY, value: { key: res.key, model: res.trained } }).catch((err: unknown) => {

@@ -5,12 +5,13 @@
  * an event to new rows.
  */
 import { describeError } from '../core/auth/messages';
-import type { BecauseRow } from '../core/engine/engine';
+import { topPicksWithoutModels, type BecauseRow } from '../core/engine/engine';
 import type { MovieIndexEntry } from '../core/catalogue/types';
 import type { RankedItem } from '../core/hybrid/rank';
 import { priorWeights, type HybridWeights } from '../core/hybrid/weights';
 import type { FeedbackEvent } from '../core/shared/feedback';
 import { learningService } from '../services/app';
+import { afterPaint } from '../services/paint';
 import { recoClient, type HomeRows, type TrainProgress } from '../services/reco-client';
 import { catalogue } from './catalogue.svelte';
 import { session } from './session.svelte';
@@ -54,8 +55,8 @@ class RecoState {
   because = $state.raw<BecauseRow[]>([]);
   personalised = $state(false);
   /**
-   * Whether the rows above are this profile's to show: true once published, which on a first
-   * visit is before training ends (rows that need no model: see RecoClient `start`'s preview).
+   * Whether the rows above are this profile's to show: true once published, which for a profile
+   * without feedback is at once, before the worker has its models (see `start`).
    */
   rowsReady = $state(false);
   /** The inputs of every personal ranking (see Taste). */
@@ -69,6 +70,8 @@ class RecoState {
   /** Milliseconds the worker took to refold the last feedback change. */
   lastUpdateMs = $state<number | null>(null);
   #queue: Promise<unknown> = Promise.resolve();
+  /** Counts `start` calls, so a late preview of an earlier start is not published. */
+  #generation = 0;
 
   /** The ranker's current weights. */
   get weights(): HybridWeights {
@@ -92,19 +95,20 @@ class RecoState {
       this.status = 'starting';
       this.rowsReady = false;
       this.error = null;
+      const generation = ++this.#generation;
       try {
         // A refused session ends here like on any guarded call (then the recommender starts signed out).
         const tokens = session.status === 'signed-in' ? await session.guard(async (t) => t).catch(() => null) : null;
-        const weights = await this.#loadWeights();
-        await recoClient.start(
-          tokens,
-          (p) => {
-            this.progress = p;
-            if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
-          },
-          { weights, opts: ROWS, show: (rows) => this.#publish(rows) },
-        );
-        this.taste = { events, weights };
+        const weights = this.#loadWeights();
+        // Without feedback to fold in, Top picks need no model (core/engine `topPicksWithoutModels`):
+        // they are ranked here from the page's catalogue, after the frame in progress has painted,
+        // while the worker loads its data and its models.
+        void weights.then((w) => this.#preview(generation, events, w));
+        await recoClient.start(tokens, (p) => {
+          this.progress = p;
+          if (p.phase !== 'loading' && p.phase !== 'done') this.status = 'training';
+        });
+        this.taste = { events, weights: await weights };
         await this.#refold(events, { force: true });
         this.status = 'ready';
       } catch (err) {
@@ -154,6 +158,16 @@ class RecoState {
     }
     if (learned) weights = learned;
     if (changed || learned) this.taste = { events, weights };
+  }
+
+  /** Publishes the Top picks that need no model (none when `events` would personalise them). */
+  async #preview(generation: number, events: readonly FeedbackEvent[], weights: HybridWeights): Promise<void> {
+    await new Promise<void>((painted) => afterPaint(painted));
+    const cat = catalogue.current;
+    if (!cat) return;
+    if (generation !== this.#generation || this.rowsReady || this.status === 'error') return;
+    const topPicks = topPicksWithoutModels({ catalogue: cat, moods: null }, events, weights, ROWS.picks);
+    if (topPicks) this.#publish({ topPicks, because: [], personalised: false });
   }
 
   /**

@@ -149,4 +149,23 @@ describe('Top picks before the models are trained, on an extended catalogue', ()
     expect(before.length).toBe(k - EXTRA.length);
     expect(before.map((p) => p.movie.id)).toEqual(after.map((p) => p.movie.id));
   });
+
+  it('ranked from the MovieLens part alone (the page\'s index before the extended part arrives) are the trained engine\'s 20', () => {
+    // The page ranks a profile's first Top picks from its own catalogue, which in an extended build
+    // is the MovieLens index until catalogue-extended.json arrives; the worker's engine spans both.
+    const base = createCatalogue(realData().catalogue.movies);
+    const page = topPicksWithoutModels({ catalogue: base, moods: null }, [], priorWeights(), 20)!;
+    const e = engine();
+    e.setFeedback([], now);
+    const worker = e.topPicks(priorWeights(), 20);
+    expect(page.map((p) => [p.movie.id, p.index, p.score])).toEqual(worker.map((p) => [p.movie.id, p.index, p.score]));
+    expect(page.map((p) => p.reasons)).toEqual(worker.map((p) => p.reasons));
+    // Feedback on content-only films only (unknown to the MovieLens index) leaves them unpersonalised on both sides.
+    const onContentOnly = likes([TENET.id, DUNE.id]);
+    const pageWith = topPicksWithoutModels({ catalogue: base, moods: null }, onContentOnly, priorWeights(), 20)!;
+    const withFeedback = engine();
+    withFeedback.setFeedback(onContentOnly, now);
+    expect(withFeedback.personalised).toBe(false);
+    expect(pageWith.map((p) => p.movie.id)).toEqual(withFeedback.topPicks(priorWeights(), 20).map((p) => p.movie.id));
+  });
 });
