@@ -1,7 +1,7 @@
 /**
  * The recommendation worker: loads the catalogue, ratings and mood profiles (src/services/data),
- * trains (or receives cached) models — the rating model (CF KNN) and the top-N ranking model (EASE),
- * see src/core/engine/models — and answers ranking calls with a RecoEngine. Wiring only:
+ * trains or reads from its cache the community models — the rating model (CF KNN) and the top-N
+ * ranking model (EASE), see src/core/engine/models; or receives the user's own retrained pair — and answers ranking calls with a RecoEngine. Wiring only:
  * every ranking decision is in src/core (engine, engine/discover-slate, bandit). Errors leave with
  * stable codes (NOT_STARTED, DATA_*) through withWireErrors.
  */
@@ -13,7 +13,7 @@ import { serializeBandit, type BanditPrior, type ImpressionLog, type SerializedB
 import { discover, discoverPrior, learnSaved, resumeDiscoverBandit, type DiscoverPick } from '../src/core/engine/discover';
 import { DISCOVER_SLATE, discoverCandidates, sampleSeed } from '../src/core/engine/discover-slate';
 import { RecoEngine, type BecauseRow } from '../src/core/engine/engine';
-import { assertRecoModels, RECO_MODELS_KEY, trainRecoModels, type RecoModels } from '../src/core/engine/models';
+import { assertRecoModels, decodeRecoModels, encodeRecoModels, RECO_MODELS_KEY, trainRecoModels, type RecoModels } from '../src/core/engine/models';
 import type { RankedItem } from '../src/core/hybrid/rank';
 import type { HybridWeights } from '../src/core/hybrid/weights';
 import type { QueryIntent } from '../src/core/query/types';
@@ -21,7 +21,7 @@ import type { FeedbackEvent } from '../src/core/shared/feedback';
 import { applyFeedbackChange, type FeedbackChange, type StoredFeedbackEvent } from '../src/core/shared/feedback-log';
 import type { ContentData } from '../src/core/content/limits';
 import type { RankNotes } from '../src/core/hybrid/rank';
-import { loadCatalogueIndex, loadContent, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
+import { dataBaseUrl, loadCatalogueIndex, loadContent, loadMoods, loadRatings, ratingsFingerprint, setDataBaseUrl } from '../src/services/data';
 import { withWireErrors } from '../src/services/bridge/wire';
 
 export interface TrainProgress {
@@ -58,6 +58,10 @@ interface Loaded {
 
 let loaded: Promise<Loaded> | undefined;
 let engine: RecoEngine | null = null;
+/** The models `engine` runs on. */
+let engineModels: RecoModels | null = null;
+/** The community pair for the loaded data, once read from the cache or trained (reused on every start). */
+let community: { of: Loaded; models: RecoModels } | null = null;
 let data: Loaded | null = null;
 let lastEvents: StoredFeedbackEvent[] = [];
 /** Which of the page's lists `lastEvents` is (see RecoClient.setFeedback); 0: none yet. */
@@ -87,6 +91,42 @@ function sameFolded(a: readonly FeedbackEvent[], b: readonly FeedbackEvent[]): b
   return true;
 }
 
+/** Where `start` got the engine's models: the user's own pair, or the community pair from memory, the cache or training. */
+export type ModelSource = 'own' | 'memory' | 'cache' | 'trained';
+
+/** The Cache Storage cache holding the community model pair (one entry: the current data's). */
+const COMMUNITY_CACHE = 'recostream-community-model';
+
+/** The cache entry's URL: under the data folder, named by the model key (models, layout and ratings fingerprint). */
+function communityUrl(d: Loaded): string {
+  return new URL(`community-model/${encodeURIComponent(d.key)}.bin`, dataBaseUrl()).href;
+}
+
+/** The cached community pair for `d`, or null (no Cache Storage, none cached, damaged or stale: then it is trained). */
+async function readCommunity(d: Loaded): Promise<RecoModels | null> {
+  if (typeof caches === 'undefined') return null;
+  try {
+    const res = await (await caches.open(COMMUNITY_CACHE)).match(communityUrl(d));
+    return res ? decodeRecoModels(new Uint8Array(await res.arrayBuffer()), d.catalogue.movies.length) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Caches the community pair for the next visits, replacing any other data version's; a failure (quota, private mode) only means training again. */
+async function writeCommunity(d: Loaded, models: RecoModels): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  try {
+    const cache = await caches.open(COMMUNITY_CACHE);
+    const url = communityUrl(d);
+    for (const req of await cache.keys()) if (req.url !== url) await cache.delete(req);
+    const bytes = encodeRecoModels(models);
+    await cache.put(url, new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'Content-Type': 'application/octet-stream' } }));
+  } catch (err) {
+    console.warn('Could not cache the community model', err);
+  }
+}
+
 function need(): RecoEngine {
   if (!engine) throw new RecoWorkerError('NOT_STARTED', 'The recommendation engine is not started yet.');
   return engine;
@@ -104,36 +144,58 @@ const api = {
   },
 
   /**
-   * Starts the engine from a cached model when it is valid, else trains one (with the user's
-   * feedback as an extra user when given). Returns the newly trained model for the caller to cache.
+   * Starts the engine. Its models: the user's own retrained pair (`own`) when it is current; else,
+   * with `events`, a pair trained now with them as one more community member (returned for the page
+   * to store encrypted); else the community pair — kept in memory once loaded, read from this
+   * worker's Cache Storage, or trained and written there (community data only: nothing personal).
    */
-  async start(cached: { key: string; model: unknown } | null, events: FeedbackEvent[], onProgress?: (p: TrainProgress) => void): Promise<{ trained: RecoModels | null; key: string }> {
+  async start(
+    own: { key: string; model: unknown } | null,
+    events: FeedbackEvent[],
+    onProgress?: (p: TrainProgress) => void,
+  ): Promise<{ trained: RecoModels | null; key: string; source: ModelSource }> {
     onProgress?.({ phase: 'loading', fraction: 0 });
     const d = await load();
+    const nItems = d.catalogue.movies.length;
     let models: RecoModels | null = null;
-    if (cached && cached.key === d.key) {
+    let trained: RecoModels | null = null;
+    let source: ModelSource = 'own';
+    if (own && own.key === d.key) {
       try {
-        assertRecoModels(cached.model, d.catalogue.movies.length);
-        models = cached.model;
+        assertRecoModels(own.model, nItems);
+        models = own.model;
       } catch {
-        models = null; // stale or damaged cache: retrain below
+        models = null; // stale or damaged: the community pair below
       }
     }
-    let trained: RecoModels | null = null;
-    if (!models) {
+    if (!models && events.length) {
       const items = events.flatMap((e) => {
         const item = d.catalogue.indexOf.get(e.movieId);
         return item === undefined ? [] : [{ item, kind: e.kind, at: e.at }];
       });
-      models = trainRecoModels(d.ratings, items, (phase, fraction) => onProgress?.({ phase, fraction }));
-      trained = models;
+      models = trained = trainRecoModels(d.ratings, items, (phase, fraction) => onProgress?.({ phase, fraction }));
+      source = 'trained';
+    }
+    if (!models) {
+      if (community?.of === d) source = 'memory';
+      else {
+        const cached = await readCommunity(d);
+        source = cached ? 'cache' : 'trained';
+        const pair = cached ?? trainRecoModels(d.ratings, [], (phase, fraction) => onProgress?.({ phase, fraction }));
+        community = { of: d, models: pair };
+        if (!cached) void writeCommunity(d, pair);
+      }
+      models = community!.models;
+    }
+    if (!engine || data !== d || engineModels !== models) {
+      engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods, content: d.content }, models.cf, models.ranking);
+      engineModels = models;
     }
     data = d;
-    engine = new RecoEngine({ catalogue: d.catalogue, moods: d.moods, content: d.content }, models.cf, models.ranking);
     engine.setFeedback(lastEvents, Date.now());
     onProgress?.({ phase: 'done', fraction: 1 });
     // Copied, not transferred: the engine above keeps using these arrays.
-    return { trained, key: d.key };
+    return { trained, key: d.key, source };
   },
 
   /** Whether the engine is running (false after a restart until `start`). */

@@ -1,7 +1,8 @@
 /**
- * The page's side of the recommendation worker, over the one WorkerBridge: hands it a cached CF
- * model when one is valid (device-wide community model, or the user's own retrained one), stores
- * newly trained models, and exposes typed calls. If the worker was restarted (crash), a call that
+ * The page's side of the recommendation worker, over the one WorkerBridge: hands it the user's own
+ * retrained CF models when stored (encrypted, through the personal repository), stores newly
+ * retrained ones, and exposes typed calls. The community models are the worker's own business (it
+ * caches them in Cache Storage: community data, nothing personal). If the worker was restarted (crash), a call that
  * meets NOT_STARTED starts the engine again with the last user and feedback, then retries once.
  */
 import * as Comlink from 'comlink';
@@ -18,7 +19,8 @@ import { isWorkerError, WorkerBridge } from './bridge/bridge';
 
 export type { HomeRows, TrainProgress };
 
-const COMMUNITY_KEY = 'cf-model';
+/** Where the page used to cache the community model (IndexedDB `meta`); the worker now keeps it in Cache Storage. */
+const OLD_COMMUNITY_KEY = 'cf-model';
 const USER_MODEL = 'cf';
 
 interface CachedModel {
@@ -43,10 +45,11 @@ export class RecoClient {
   #events: readonly StoredFeedbackEvent[] = [];
   /** Which list the worker holds: bumped on every send; a change is sent against the previous one. */
   #version = 0;
+  #droppedOldCache = false;
 
   /**
-   * Starts the engine: the signed-in user's own retrained model if cached and current, else the
-   * device's community model if cached, else trains the community model (and caches it).
+   * Starts the engine: the signed-in user's own retrained model if stored and current, else the
+   * community model, which the worker keeps (in memory, in its Cache Storage, or trained and cached).
    */
   start(tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
     this.#tokens = tokens;
@@ -55,23 +58,19 @@ export class RecoClient {
 
   async #start(api: Remote, tokens: SessionTokens | null, onProgress: (p: TrainProgress) => void): Promise<{ trained: boolean }> {
     const { db, data } = authRuntime();
-    let cached: CachedModel | null = null;
+    let own: CachedModel | null = null;
     if (tokens) {
-      const own = await data.getModelState(tokens, USER_MODEL).catch(() => undefined);
-      if (own?.state) cached = own.state as CachedModel;
+      const state = await data.getModelState(tokens, USER_MODEL).catch(() => undefined);
+      if (state?.state) own = state.state as CachedModel;
     }
-    if (!cached || cached.key !== (await api.modelKey())) {
-      cached = ((await db.meta.get(COMMUNITY_KEY))?.value as CachedModel | undefined) ?? null;
+    if (!this.#droppedOldCache) {
+      // Before the worker cached the community model itself, the page kept it here (~10 MB).
+      this.#droppedOldCache = true;
+      void db.meta.delete(OLD_COMMUNITY_KEY).catch(() => undefined);
     }
     await this.#sendAll(api);
-    const res = await api.start(cached, [], Comlink.proxy(onProgress));
-    if (res.trained) {
-      await db.meta.put({ key: COMMUNITY_KEY, value: { key: res.key, model: res.trained } }).catch((err: unknown) => {
-        // Quota or private mode: the model just is not cached; the app keeps working.
-        console.warn('Could not cache the CF model', err);
-      });
-    }
-    return { trained: !!res.trained };
+    const res = await api.start(own, [], Comlink.proxy(onProgress));
+    return { trained: res.source === 'trained' };
   }
 
   /**

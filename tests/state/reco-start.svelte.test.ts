@@ -4,7 +4,8 @@
  * picks from the page's catalogue before the worker has its models, and they are the very rows the
  * trained engine then publishes (kept, not repainted); a profile with feedback waits for the models.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { recoClient, type TrainProgress } from '../../src/services/reco-client';
 import { catalogue } from '../../src/state/catalogue.svelte';
 import { reco } from '../../src/state/reco.svelte';
 import { session } from '../../src/state/session.svelte';
@@ -54,5 +55,14 @@ describe('reco.start', () => {
     expect(reco.personalised).toBe(true);
     expect(reco.topPicks.map((p) => p.movie.id)).not.toContain(STAR_WARS);
     expect(reco.because.map((row) => row.source.id)).toEqual([STAR_WARS]);
+  }, 120_000);
+
+  it('a later start (another profile, the unlock after a reload) reuses the worker\'s community models: nothing is trained again', async () => {
+    const phases: TrainProgress['phase'][] = [];
+    const res = await recoClient.start(null, (p) => phases.push(p.phase));
+    expect(res.trained).toBe(false);
+    // Progress arrives over its own port (a comlink proxy): wait for the last report.
+    await vi.waitFor(() => expect(phases).toContain('done'));
+    expect(phases).toEqual(['loading', 'done']);
   }, 120_000);
 });

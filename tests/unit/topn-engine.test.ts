@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RecoEngine, topPicksWithoutModels, type FeedbackEvent } from '../../src/core/engine/engine';
-import { assertRecoModels, trainRecoModels, type RecoModels } from '../../src/core/engine/models';
+import { assertRecoModels, decodeRecoModels, encodeRecoModels, trainRecoModels, type RecoModels } from '../../src/core/engine/models';
 import { priorWeights } from '../../src/core/hybrid/weights';
 import { easeContributions, easeRow, easeScores } from '../../src/core/topn/ease';
 import { feedbackToInteractions } from '../../src/core/topn/input';
@@ -151,5 +151,39 @@ describe('Top picks before the models are trained (first visit)', () => {
     e.setFeedback(likes([STAR_WARS, ALIEN]), now);
     const personal = e.topPicks(priorWeights(), 20).map((p) => p.movie.id);
     expect(personal).not.toEqual(topPicksWithoutModels(data(), [], priorWeights(), 20)!.map((p) => p.movie.id));
+  });
+});
+
+describe('the community models\' byte form (the reco worker\'s cache)', () => {
+  it('decodes to the same arrays, bit for bit, and an engine on them ranks exactly as one on the trained models', () => {
+    const n = realData().catalogue.movies.length;
+    const bytes = encodeRecoModels(models);
+    expect(bytes.length).toBeGreaterThan(5e6);
+    const back = decodeRecoModels(bytes, n);
+    // Same structure and every array bit for bit: the decoded pair encodes to the same bytes.
+    expect(Buffer.from(encodeRecoModels(back)).equals(Buffer.from(bytes))).toBe(true);
+    expect(back.ranking.gramInv).toBeInstanceOf(Float64Array);
+    expect(Buffer.from(back.ranking.gramInv.buffer).equals(Buffer.from(models.ranking.gramInv.buffer))).toBe(true);
+    expect(Buffer.from(back.cf.neighbours.sim.buffer).equals(Buffer.from(models.cf.neighbours.sim.buffer))).toBe(true);
+    expect({ ...back.cf.options, nUsers: back.cf.nUsers, mean: back.cf.globalMean }).toEqual({ ...models.cf.options, nUsers: models.cf.nUsers, mean: models.cf.globalMean });
+    const trained = engine();
+    const cached = new RecoEngine({ catalogue: realData().catalogue, moods: null }, back.cf, back.ranking);
+    for (const e of [trained, cached]) e.setFeedback(likes([STAR_WARS, ALIEN, MATRIX]), now);
+    const picks = (e: RecoEngine) => e.topPicks(priorWeights(), 20).map((p) => [p.movie.id, p.score, p.reasons]);
+    expect(picks(cached)).toEqual(picks(trained));
+    expect(picks(cached)[0]![1]).toBeGreaterThan(0);
+    expect(cached.becauseYouLiked(3, 20)).toEqual(trained.becauseYouLiked(3, 20));
+    expect(cached.moreLikeThis(TOY_STORY, 10)).toEqual(trained.moreLikeThis(TOY_STORY, 10));
+  });
+
+  it('refuses bytes that are damaged, cut short or for another catalogue (the worker then retrains)', () => {
+    const n = realData().catalogue.movies.length;
+    const bytes = encodeRecoModels(models);
+    expect(() => decodeRecoModels(bytes.subarray(0, bytes.length - 8), n)).toThrow(/damaged/);
+    const wrong = bytes.slice();
+    wrong[0] = 0;
+    expect(() => decodeRecoModels(wrong, n)).toThrow(/damaged/);
+    expect(() => decodeRecoModels(bytes, n + 1)).toThrow(/retrain/);
+    expect(() => decodeRecoModels(encodeRecoModels({ ...models, cf: { ...models.cf, version: 0 } }), n)).toThrow(/version/);
   });
 });
