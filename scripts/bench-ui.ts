@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --runs 5 --port 4181 --only cold,search --dist dist]`: what a person waits for, measured
+ * `npm run bench:ui [-- --runs 5 --port 4181 --only cold,search,personal --dist dist]`: what a person waits for, measured
  * on the production build (`npm run build` first) in headless Chromium at phone size (390×844,
  * touch). A benchmark, not a test: it prints figures, it asserts nothing.
  *
@@ -21,6 +21,7 @@
  *             the search state's User Timing measures: encoder and ranking round trips with the
  *             workers' own compute time, request → list in state ("ready"), state → painted ("render")
  *   like      signed-in profile: like on a Home card → button shown pressed; → personal rows repainted
+ *   personal  a profile with three likes, reloaded (locked): Unlock pressed → its personal Top picks painted
  *   first     first descriptive search ever (fresh context) → final list, and MB downloaded after Enter:
  *             background download off / default but searching at once / after the background download
  *
@@ -155,12 +156,31 @@ const record = (s: Series, name: string, v: number) => {
 const firstCardTest = `return !!document.querySelector(${JSON.stringify(SEL.card)})`;
 const topPicksTest = `const h=[...document.querySelectorAll('h2')].find(e=>e.textContent.trim()==='Top picks for you');return !!h && !!h.closest('section')?.querySelector(${JSON.stringify(SEL.card)})`;
 
+/** Records every finished request's end time (epoch ms) and bytes (headers + body), the workers' included. */
+function countBytes(ctx: BrowserContext): () => Promise<{ end: number; bytes: number }[]> {
+  const seen: Promise<{ end: number; bytes: number }>[] = [];
+  ctx.on('requestfinished', (r) => {
+    const t = r.timing();
+    seen.push(
+      r.sizes().then(
+        (z) => ({ end: t.startTime + t.responseEnd, bytes: z.responseBodySize + z.responseHeadersSize }),
+        () => ({ end: 0, bytes: 0 }),
+      ),
+    );
+  });
+  return () => Promise.all(seen);
+}
+
 async function cold(browser: Browser, s: Series): Promise<void> {
   const ctx = await newContext(browser, { firstCard: firstCardTest, topPicks: topPicksTest });
+  const requests = countBytes(ctx);
   const page = await ctx.newPage();
   await page.goto('./');
   const first = await mark(page, 'firstCard');
   const picks = await mark(page, 'topPicks', 90_000);
+  // Bytes downloaded (page and workers) before Top picks were painted: the page's clock counts from timeOrigin.
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const before = (await requests()).filter((r) => r.end > 0 && r.end <= origin + picks).reduce((sum, r) => sum + r.bytes, 0);
   // Let late inserts and footer shifts happen, then read the totals.
   await page.waitForTimeout(1500);
   const { cls, longest } = await page.evaluate((until) => {
@@ -172,6 +192,7 @@ async function cold(browser: Browser, s: Series): Promise<void> {
   record(s, 'cold → Top picks painted (ms)', picks);
   record(s, 'cold: layout shift (CLS)', cls);
   record(s, 'cold: longest main-thread task before Top picks (ms)', longest);
+  record(s, 'cold: KB downloaded before Top picks painted', Number.isFinite(picks) ? before / 1000 : Number.NaN);
   // Repeat visit: the service worker installed during the first one.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -298,6 +319,41 @@ async function like(browser: Browser, s: Series): Promise<void> {
 }
 
 /**
+ * A returning profile with feedback: three likes, then each run reloads the page (the profile is
+ * locked: its key lives in one page's memory) and unlocks it; measured from the Unlock press to its
+ * personal Top picks painted (two PBKDF2 derivations, the feedback decrypted and folded in, the rows).
+ */
+async function personal(browser: Browser, s: Series): Promise<void> {
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  const password = 'a long bench passphrase 42';
+  await page.goto('./#/signup');
+  await page.getByLabel('Profile name').fill(`bench${Date.now() % 100000}`);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await page.waitForSelector('a[aria-label^="Account:"]', { timeout: 90_000 });
+  await page.goto('./#/');
+  const popular = page.locator('section', { has: page.locator('h2:text-is("Popular on RecoStream")') });
+  for (let i = 0; i < 3; i++) {
+    const button = popular.getByRole('button', { name: /^Like / }).nth(i);
+    const label = (await button.getAttribute('aria-label'))!.replace(/^Like /, '');
+    await button.click();
+    await page.locator(`h2:text-is(${JSON.stringify(`Because you liked ${label}`)})`).waitFor({ timeout: 120_000 });
+  }
+  const personalPicks = `const h=[...document.querySelectorAll('h2')].find(e=>e.textContent.trim()==='Top picks for you');const sec=h&&h.closest('section');return !!sec && sec.textContent.includes('From your likes') && !!sec.querySelector(${JSON.stringify(SEL.card)})`;
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    const form = page.getByTestId('unlock-form');
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await watch(page, { personal: personalPicks });
+    await form.getByRole('button', { name: 'Unlock' }).click();
+    const start = await since(page);
+    record(s, 'reload, Unlock → personal Top picks painted (ms)', (await mark(page, 'personal', 120_000)) - start);
+  }
+  await ctx.close();
+}
+
+/**
  * The first search by description in a fresh browser, three ways: with the background download
  * turned off in Settings (the model downloads on Enter), with the default setting but searching as
  * soon as the first card shows (before the background download starts), and with the default
@@ -376,6 +432,7 @@ async function main(): Promise<void> {
     if (want('cold')) for (let i = 0; i < RUNS; i++) await cold(browser, s);
     if (want('search')) await search(browser, s);
     if (want('like')) await like(browser, s);
+    if (want('personal')) await personal(browser, s);
     if (want('first')) await firstSearch(browser, s);
   } finally {
     await browser.close();
