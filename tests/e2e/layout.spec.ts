@@ -4,6 +4,7 @@
  * Vitals) on home and search; cards' touch targets are at least 44 px; titles break between words.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { signUp } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
@@ -79,4 +80,30 @@ test('search: ranking and refining the results moves nothing already shown (CLS 
   const { total, shifts } = await cls(page);
   test.info().annotations.push({ type: 'CLS search', description: total.toFixed(4) });
   expect(total, JSON.stringify(shifts)).toBeLessThan(0.1);
+});
+
+test('home: each strip renders its off-screen cards when idle; a like inside a browsed Top picks strip leaves it where it was', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signUp(page, { name: 'Strip', password: 'a strip of film by the sea' });
+  await page.goto('./#/');
+  await page.locator('[data-reco="ready"]').waitFor({ timeout: 120_000 });
+  // A phone shows two or three cards of a row; the first paint renders those (and a few more), the
+  // other cards of each row (20) follow once the browser is idle.
+  const popular = page.getByRole('region', { name: 'Popular on RecoStream' });
+  await expect(popular.getByRole('listitem')).toHaveCount(20);
+  const picks = page.getByRole('region', { name: 'Top picks for you' });
+  await expect(picks.getByRole('listitem')).toHaveCount(20);
+  // Browse the Top picks strip, then like the card that is in view: Top picks change (the liked
+  // movie leaves), and the strip keeps every card and its scroll position.
+  const strip = picks.getByRole('list');
+  await strip.evaluate((el) => el.scrollTo({ left: 700, behavior: 'instant' }));
+  await expect.poll(() => strip.evaluate((el) => el.scrollLeft)).toBeGreaterThan(500);
+  const before = await strip.evaluate((el) => el.scrollLeft);
+  const card = picks.getByRole('listitem').nth(5);
+  const title = (await card.getByRole('article').getAttribute('aria-label'))!;
+  await card.getByRole('button', { name: `Like ${title}`, exact: true }).click();
+  await expect(page.getByRole('region', { name: `Because you liked ${title}` })).toBeVisible({ timeout: 60_000 });
+  await expect(picks.getByRole('article', { name: title, exact: true })).toHaveCount(0);
+  await expect(picks.getByRole('listitem')).toHaveCount(20);
+  expect(Math.abs((await strip.evaluate((el) => el.scrollLeft)) - before)).toBeLessThanOrEqual(1);
 });
