@@ -36,6 +36,20 @@ export interface HomeRows {
   personalised: boolean;
 }
 
+/** The home rows to rank: sizes, with the ranker's weights; `force` ranks them even when the feedback did not change. */
+export interface RowsRequest {
+  weights: HybridWeights;
+  sizes: { picks: number; rows: number; perRow: number };
+  force?: boolean;
+}
+
+/** The feedback for `refold`: the whole list, or a change to list `base`; either becomes list `version`. */
+export type FeedbackUpdate = { version: number } & ({ events: StoredFeedbackEvent[] } | { base: number; change: FeedbackChange; length: number });
+
+function homeRowsOf(e: RecoEngine, { weights, sizes }: RowsRequest): HomeRows {
+  return { topPicks: e.topPicks(weights, sizes.picks), because: e.becauseYouLiked(sizes.rows, sizes.perRow), personalised: e.personalised };
+}
+
 /** Thrown by ranking calls made before `start` (e.g. after the worker was restarted). */
 export class RecoWorkerError extends Error {
   override readonly name = 'RecoWorkerError';
@@ -203,32 +217,32 @@ const api = {
     return engine !== null;
   },
 
-  /** Refolds the user's feedback (no retraining); returns the time it took in ms. */
-  setFeedback(events: StoredFeedbackEvent[], now: number, version = 0): number {
-    const t0 = performance.now();
-    lastEvents = events;
-    eventsVersion = version;
-    engine?.setFeedback(events, now); // before start: kept, folded in by start
-    return performance.now() - t0;
-  },
-
   /**
-   * Applies a change to the events held (list `base`), making them list `version`, and refolds.
-   * Returns the time it took in ms and whether the folded events are the same as before (only ids
-   * changed: an optimistic event replaced by the stored one — then nothing is refolded and the rows
-   * stand); or null, changing nothing, when the worker does not hold list `base` (restarted, or a
-   * send was lost) or the result is not `length` long: then the page sends the whole list.
+   * Folds the user's feedback in (no retraining) and, with `rows`, ranks the home rows for it: one
+   * round trip per like. `update` is either the whole list or a change to the list the worker holds
+   * (`base`); either makes it list `version`. Returns the refold time in ms (null when the folded
+   * events are the ones it held: only ids changed, an optimistic event replaced by the stored one)
+   * and the rows (null when not asked, or when nothing changed and `rows.force` is not set). Returns
+   * null, changing nothing, for a change to a list the worker does not hold (restarted, or a send was
+   * lost) or whose result is not `length` long: then the page sends the whole list. Before `start`
+   * the list is kept and folded in by `start`; rows then throw NOT_STARTED (nothing changed).
    */
-  applyFeedback(base: number, version: number, change: FeedbackChange, length: number, now: number): { ms: number; same: boolean } | null {
+  refold(update: FeedbackUpdate, now: number, rows: RowsRequest | null): { ms: number | null; rows: HomeRows | null } | null {
     const t0 = performance.now();
-    if (base === 0 || base !== eventsVersion) return null;
-    const next = applyFeedbackChange(lastEvents, change);
-    if (next.length !== length) return null;
-    const same = sameFolded(lastEvents, next);
+    const e = rows ? need() : engine;
+    let next: StoredFeedbackEvent[];
+    if ('events' in update) next = update.events;
+    else {
+      if (update.base === 0 || update.base !== eventsVersion) return null;
+      next = applyFeedbackChange(lastEvents, update.change);
+      if (next.length !== update.length) return null;
+    }
+    const same = 'change' in update && sameFolded(lastEvents, next);
     lastEvents = next;
-    eventsVersion = version;
-    if (!same) engine?.setFeedback(next, now);
-    return { ms: performance.now() - t0, same };
+    eventsVersion = update.version;
+    if (!same) e?.setFeedback(next, now);
+    const ms = same ? null : performance.now() - t0;
+    return { ms, rows: rows && e && (!same || rows.force) ? homeRowsOf(e, rows) : null };
   },
 
   /** The events the engine folds in, as the worker holds them (for checks: the page's list, by changes). */
@@ -237,9 +251,8 @@ const api = {
   },
 
   /** Top picks and "Because you liked" rows for the current feedback. */
-  homeRows(weights: HybridWeights, opts: { picks: number; rows: number; perRow: number }): HomeRows {
-    const e = need();
-    return { topPicks: e.topPicks(weights, opts.picks), because: e.becauseYouLiked(opts.rows, opts.perRow), personalised: e.personalised };
+  homeRows(request: RowsRequest): HomeRows {
+    return homeRowsOf(need(), request);
   },
   topPicks(weights: HybridWeights, k: number): RankedItem[] {
     return need().topPicks(weights, k);

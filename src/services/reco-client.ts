@@ -11,13 +11,13 @@ import type { HybridWeights } from '../core/hybrid/weights';
 import type { QueryIntent } from '../core/query/types';
 import type { FeedbackEvent } from '../core/shared/feedback';
 import { feedbackChange, isEmptyChange, type StoredFeedbackEvent } from '../core/shared/feedback-log';
-import type { HomeRows, RecoWorkerApi, TrainProgress } from '../../workers/reco.worker';
+import type { HomeRows, RecoWorkerApi, RowsRequest, TrainProgress } from '../../workers/reco.worker';
 import { authRuntime } from './auth/runtime';
 import type { SessionTokens } from './auth/tokens';
 import { dataBaseUrl } from './data';
 import { isWorkerError, WorkerBridge } from './bridge/bridge';
 
-export type { HomeRows, TrainProgress };
+export type { HomeRows, RowsRequest, TrainProgress };
 
 /** Where the page used to cache the community model (IndexedDB `meta`); the worker now keeps it in Cache Storage. */
 const OLD_COMMUNITY_KEY = 'cf-model';
@@ -105,39 +105,36 @@ export class RecoClient {
   }
 
   /**
-   * Refolds the user's feedback into the model; returns milliseconds taken in the worker, or null
-   * when the folded events are the ones it already holds (the rows stand: nothing was sent, or
-   * only ids changed — an optimistic event replaced by the stored one). When both lists carry ids,
-   * only what changed crosses to the worker (usually one event), which applies it to its copy
-   * (core/shared/feedback-log); a worker that does not hold the previous list (restarted) gets the
-   * whole list.
+   * Folds the user's feedback into the model and ranks the home rows for it, in one round trip.
+   * Returns the worker's refold time in ms, or null when the folded events are the ones it already
+   * holds (nothing was sent, or only ids changed: an optimistic event replaced by the stored one);
+   * and the rows, or null when nothing changed and `rows.force` is not set (the rows shown stand).
+   * When both lists carry ids, only what changed crosses to the worker (usually one event), which
+   * applies it to its copy (core/shared/feedback-log); a worker that does not hold the previous
+   * list (restarted) gets the whole list.
    */
-  setFeedback(events: readonly StoredFeedbackEvent[]): Promise<number | null> {
+  refold(events: readonly StoredFeedbackEvent[], rows: RowsRequest): Promise<{ ms: number | null; rows: HomeRows | null }> {
     const prev = this.#events;
-    if (events === prev) return Promise.resolve(null);
-    const change = feedbackChange(prev, events);
+    const change = events === prev ? null : feedbackChange(prev, events);
     this.#events = events;
-    if (change && isEmptyChange(change)) return Promise.resolve(null);
+    const unchanged = events === prev || (change !== null && isEmptyChange(change));
+    if (unchanged) return rows.force ? this.#call(async (api) => ({ ms: null, rows: await api.homeRows(rows) })) : Promise.resolve({ ms: null, rows: null });
     const base = this.#version;
     const version = ++this.#version;
     return this.#call(async (api) => {
       if (change) {
-        const applied = await api.applyFeedback(base, version, { removed: [...change.removed], added: change.added.map(wire) }, events.length, Date.now());
-        if (applied) return applied.same ? null : applied.ms;
+        const sent = await api.refold({ base, version, change: { removed: [...change.removed], added: change.added.map(wire) }, length: events.length }, Date.now(), rows);
+        if (sent) return sent;
       }
-      return this.#sendAll(api);
+      return (await api.refold({ version: this.#version, events: this.#events.map(wire) }, Date.now(), rows))!;
     });
   }
 
   /** Sends the whole list (a start, a restarted worker, events without ids). */
-  #sendAll(api: Remote): Promise<number> {
-    return api.setFeedback(this.#events.map(wire), Date.now(), this.#version);
+  async #sendAll(api: Remote): Promise<void> {
+    await api.refold({ version: this.#version, events: this.#events.map(wire) }, Date.now(), null);
   }
 
-  /** Top picks and "Because you liked" rows in one round trip. */
-  homeRows(weights: HybridWeights, opts: { picks: number; rows: number; perRow: number }): Promise<HomeRows> {
-    return this.#call((api) => api.homeRows(weights, opts));
-  }
   /** The events the worker folds in (for checks: it keeps its copy by changes). */
   heldEvents() {
     return this.#call((api) => api.heldEvents());

@@ -146,18 +146,17 @@ class RecoState {
    * are re-ranked once they resolve (if they differ).
    */
   async #refold(events: readonly FeedbackEvent[], opts: { force?: boolean; weights?: HybridWeights; learned?: Promise<HybridWeights | undefined> } = {}): Promise<void> {
-    const ms = await recoClient.setFeedback(events);
-    if (ms !== null) this.lastUpdateMs = ms;
     let weights = opts.weights ?? this.taste.weights;
     // Rows are recomputed only for a change: the echo of a write already folded in costs nothing.
-    const changed = ms !== null || !!opts.force || weights !== this.taste.weights;
-    if (changed) this.#publish(await recoClient.homeRows(weights, ROWS));
+    const { ms, rows } = await recoClient.refold(events, { weights, sizes: ROWS, force: !!opts.force || weights !== this.taste.weights });
+    if (ms !== null) this.lastUpdateMs = ms;
+    if (rows) this.#publish(rows);
     const learned = opts.learned && (await opts.learned);
     if (learned && !sameWeights(learned, weights)) {
       this.#publish({ topPicks: await recoClient.topPicks(learned, ROWS.picks), because: this.because, personalised: this.personalised });
     }
     if (learned) weights = learned;
-    if (changed || learned) this.taste = { events, weights };
+    if (rows || learned) this.taste = { events, weights };
   }
 
   /** Publishes the Top picks that need no model (none when `events` would personalise them). */

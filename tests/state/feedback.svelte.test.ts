@@ -168,16 +168,17 @@ describe('the list in memory, changed by each write, is exactly what a full read
   });
 
   it('the same events again (an echo of a write already applied) recompute nothing', async () => {
-    const rows = vi.spyOn(recoClient, 'homeRows');
+    const refold = vi.spyOn(recoClient, 'refold');
     try {
       const taste = reco.taste;
       const because = reco.because;
       await reco.feedbackChanged([...feedback.events]);
-      expect(rows).not.toHaveBeenCalled();
+      expect(refold).toHaveBeenCalledTimes(1);
+      expect(await refold.mock.results[0]!.value).toEqual({ ms: null, rows: null });
       expect(reco.taste).toBe(taste);
       expect(reco.because).toBe(because);
     } finally {
-      rows.mockRestore();
+      refold.mockRestore();
     }
   });
 
