@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RecoEngine, topPicksWithoutModels, type FeedbackEvent } from '../../src/core/engine/engine';
 import { assertRecoModels, decodeRecoModels, encodeRecoModels, trainRecoModels, type RecoModels } from '../../src/core/engine/models';
 import { priorWeights } from '../../src/core/hybrid/weights';
+import { createRng } from '../../src/core/random';
 import { easeContributions, easeRow, easeScores } from '../../src/core/topn/ease';
+import { Attribution, AttributionCache } from '../../src/core/topn/explain';
+import { referenceImages, referenceTop } from '../../src/core/topn/explain-reference';
 import { feedbackToInteractions } from '../../src/core/topn/input';
 import { realData } from '../fixtures/real-data';
 
@@ -117,6 +120,55 @@ describe('the top-N model (EASE) behind the personal rows', () => {
       expect(rows.map((r) => r.source.id)).toEqual(ids.slice(Math.max(0, n - 3), n).reverse());
     }
   });
+
+  it('names the same "Because you liked" source as the full scan on random profiles of up to 2,000 likes (caches kept across changes)', () => {
+    const { catalogue } = realData();
+    const rng = createRng(18);
+    const kept = engine();
+    const cache = new AttributionCache(models.ranking);
+    const rated = catalogue.movies.map((m, i) => [m, i] as const).filter(([m]) => m.n > 0);
+    const pick = () => rated[Math.floor(rng() * rated.length)]![0].id;
+    let events: FeedbackEvent[] = [];
+    for (const size of [1, 40, 400, 10_000, 10_001]) {
+      // Likes, dislikes and clicks as the app stores them; the last profile is the one before plus one like.
+      if (size === 10_001) events = [...events, { movieId: STAR_WARS, kind: 'like', at: now }];
+      else events = Array.from({ length: size }, (_, k) => ({ movieId: pick(), kind: k % 5 === 0 ? 'like' : k % 7 === 0 ? 'dislike' : 'click', at: now - (size - k) * 60_000 }));
+      kept.setFeedback(events, now);
+      const mapped = events.map((ev) => ({ item: idx(ev.movieId), kind: ev.kind, at: ev.at }));
+      const verdict = new Map<number, { kind: string; at: number }>();
+      for (const e of mapped) if (e.kind !== 'click' && (verdict.get(e.item)?.at ?? -Infinity) <= e.at) verdict.set(e.item, e);
+      const liked = feedbackToInteractions(mapped).filter((r) => verdict.get(r.item)?.kind === 'like');
+      const y = referenceImages(models.ranking, liked);
+      const tops = new Map<number, number>();
+      const want = (i: number) => tops.get(i) ?? tops.set(i, referenceTop(models.ranking, liked, i, y)?.item ?? -1).get(i)!;
+      // What the rows ask: the strongest EASE neighbours of the latest likes, and whether that like lifts them most.
+      const attribution = new Attribution(models.ranking, liked, cache);
+      const sources = [...verdict].filter(([, v]) => v.kind === 'like').sort((a, b) => b[1].at - a[1].at).slice(0, 3).map(([i]) => i);
+      let asked = 0;
+      for (const x of sources) {
+        const row = easeRow(models.ranking, x);
+        const near = [...row.keys()].filter((i) => row[i]! > 0).sort((a, b) => row[b]! - row[a]!).slice(0, 200);
+        for (const i of near) {
+          expect(attribution.isTop(i, x), `${size} events: is ${x} the top of ${i}?`).toBe(want(i) === x);
+          expect(kept.because(i), `${size} events: because(${i})`).toBe(want(i));
+          asked++;
+        }
+      }
+      expect(asked).toBeGreaterThanOrEqual(sources.length * 100);
+      // The rows and the reasons on Top picks: the same as a fresh engine's, each named source the full scan's.
+      const rows = kept.becauseYouLiked(3, 20);
+      const fresh = engine();
+      fresh.setFeedback(events, now);
+      expect(rows).toEqual(fresh.becauseYouLiked(3, 20));
+      for (const r of rows) for (const it of r.items) expect(want(it.index), it.movie.title).toBe(idx(r.source.id));
+      const picks = kept.topPicks(priorWeights(), 20);
+      expect(picks).toEqual(fresh.topPicks(priorWeights(), 20));
+      for (const p of picks) {
+        const named = p.reasons.find((r) => r.kind === 'liked-neighbour');
+        if (named?.kind === 'liked-neighbour') expect(idx(named.movieId), p.movie.title).toBe(want(p.index));
+      }
+    }
+  }, 120_000);
 
   it('a personal retrain adds the user to both models', () => {
     const own = likes([STAR_WARS]).map((ev) => ({ item: idx(ev.movieId), kind: ev.kind, at: ev.at }));

@@ -22,7 +22,7 @@ import type { CfModel } from '../cf/model';
 import type { Reason } from '../explain/reasons';
 import { easeRow, easeScores, type EaseModel, type Interaction } from '../topn/ease';
 import { feedbackToInteractions } from '../topn/input';
-import { Attribution } from '../topn/explain';
+import { Attribution, AttributionCache } from '../topn/explain';
 import type { ContentData } from '../content/limits';
 import { normaliseSemantic, rankHybrid, rankSearch, type CfSignals, type RankedItem, type RankNotes } from '../hybrid/rank';
 import { MOOD_IDS } from '../mood/moods';
@@ -101,6 +101,8 @@ export class RecoEngine {
   #x: Interaction[] = [];
   #likedX: Interaction[] = [];
   #attribution: Attribution | null = null;
+  /** What explanations reuse across feedback changes (a property of the top-N model: bounded, see AttributionCache). */
+  readonly #explained: AttributionCache | null;
   #scores: Float64Array;
   #relevance: Float32Array;
   #events: FeedbackEvent[] = [];
@@ -121,6 +123,7 @@ export class RecoEngine {
     this.#data = data;
     this.#model = model;
     this.#ranking = ranking;
+    this.#explained = ranking ? new AttributionCache(ranking) : null;
     this.#scores = new Float64Array(ranking ? ranking.nItems : 0);
     this.#profile = foldInUser(model, []);
     this.#relevance = new Float32Array(model.nItems);
@@ -168,7 +171,7 @@ export class RecoEngine {
     this.#disliked = new Set([...verdict].filter(([, v]) => v.kind === 'dislike').map(([i]) => this.#data.catalogue.movies[i]!.id));
     const likedSet = new Set(this.#liked);
     this.#likedX = this.#x.filter((r) => likedSet.has(r.item));
-    this.#attribution = this.#ranking ? new Attribution(this.#ranking, this.#likedX) : null;
+    this.#attribution = this.#ranking && this.#explained ? new Attribution(this.#ranking, this.#likedX, this.#explained) : null;
 
     // Freshness: neighbours of recently liked items, decayed by the like's age.
     this.#fresh.fill(0);
@@ -349,9 +352,12 @@ export class RecoEngine {
     // With the ranking model, neighbours must share a genre with j: EASE's co-watch weights also
     // lift films that are merely popular with j's audience (Forrest Gump next to The Matrix).
     const onTopic = (i: number) => !this.#ranking || gj.size === 0 || movies[i]!.genres.some((g) => gj.has(g));
-    const near = this.#neighbours(j, pool)
-      .filter((x) => onTopic(x.item) && !skip(x.item))
-      .slice(0, 60);
+    // The first 60 that pass, in neighbour order (asking no more of `skip` than needed: it can be costly).
+    const near: { item: number; similarity: number }[] = [];
+    for (const x of this.#neighbours(j, pool)) {
+      if (near.length === 60) break;
+      if (onTopic(x.item) && !skip(x.item)) near.push(x);
+    }
     const top = near[0]?.similarity ?? 0;
     // With EASE the pool (its 200 strongest co-watches that share a genre) already carries the CF
     // signal; the order then leans on genre overlap so a row titled by a film looks like it.
@@ -382,7 +388,7 @@ export class RecoEngine {
       const source = movies[j]!;
       const reason: Reason = { kind: 'liked-neighbour', movieId: source.id, title: source.title };
       const skip = attribution
-        ? (i: number) => rated.has(movies[i]!.id) || isContentOnly(movies[i]!) || attribution.top(i)?.item !== j
+        ? (i: number) => rated.has(movies[i]!.id) || isContentOnly(movies[i]!) || !attribution.isTop(i, j)
         : (i: number) => rated.has(movies[i]!.id) || isContentOnly(movies[i]!);
       const items = this.#similar(j, k, skip).map((n) => ({
           movie: movies[n.item]!,
