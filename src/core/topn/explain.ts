@@ -18,14 +18,20 @@
 import { CfError } from '../cf/errors';
 import type { EaseModel, Interaction } from './ease';
 
-/** Default bounds of an `AttributionCache`: y_i kept (610 users × 8 bytes each) and c_ij kept. */
+/**
+ * Default bounds of an `AttributionCache`: y_i kept (610 users × 8 B each: 2048 ≈ 10 MB at most) and
+ * raw parts kept (2^20 × 8 B = 8 MB at most). At 10,000 stored events (~1,800 likes) a run of likes
+ * holds ~1,400 images (6.7 MB) and fills the parts (8 MB: ~500 items' columns); at 1,000 events
+ * (~200 likes) ~190 images and ~180,000 parts, 2.4 MB in all. Half the parts doubled the parts
+ * recomputed per like at 10,000 events.
+ */
 export const ATTRIBUTION_CACHE_DEFAULTS = Object.freeze({ images: 2048, parts: 1 << 20 });
 
 /**
  * What explanations can reuse across likes for one model: y_i = M x_i per item (an LRU of at most
- * `images` vectors: 1024 × 610 × 8 B ≈ 5 MB), the raw parts c_ij by item j (an LRU of columns
- * holding at most `parts` numbers in all: 2^20 × 8 B = 8 MB), each item's Cauchy–Schwarz factor
- * (nItems numbers) and the last top contributor found per item (a hint for the next like).
+ * `images` vectors), the raw parts c_ij by item j (an LRU of columns holding at most `parts` numbers
+ * in all), each item's Cauchy–Schwarz factor (nItems numbers) and the last top contributor found per
+ * item (a hint for the next like). Beyond the bounds, what was dropped is recomputed: slower, the same.
  */
 export class AttributionCache {
   readonly model: EaseModel;
