@@ -24,14 +24,14 @@ import { pbkdf2Sha256 } from '../src/services/auth/pbkdf2';
 import { RecoStreamDB } from '../src/services/db/database';
 import type { FeedbackRecord } from '../src/services/db/schema';
 import { FeedbackService } from '../src/services/feedback';
-import type { AddressInfo } from 'node:net';
 import { createCatalogue } from '../src/core/catalogue/catalogue';
 import { widenRatings } from '../src/core/catalogue/extended';
 import { RecoEngine } from '../src/core/engine/engine';
 import { trainRecoModels } from '../src/core/engine/models';
 import { priorWeights } from '../src/core/hybrid/weights';
 import { applyFeedbackChange, feedbackChange, type StoredFeedbackEvent } from '../src/core/shared/feedback-log';
-import { loadCatalogueIndex, loadContent, loadMoods, loadRatings, setDataBaseUrl } from '../src/services/data';
+import { loadCatalogueIndex, loadContent, loadMoods, loadRatings } from '../src/services/data';
+import { serveData } from './lib/serve-data';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -156,22 +156,10 @@ const event = (i: number): Omit<FeedbackRecord, 'id' | 'userId'> => ({
 {
   // The recommendation worker's part, run here as the worker runs it: the built data (public/data,
   // served over HTTP as the page serves it), both models trained, the engine folding the events in.
-  const { createServer } = await import('node:http');
-  const { readFile } = await import('node:fs/promises');
-  const { join, normalize } = await import('node:path');
-  const PUBLIC = join(import.meta.dirname, '../public');
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    readFile(join(PUBLIC, path)).then(
-      (body) => res.writeHead(200).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  setDataBaseUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/data/`);
+  const server = await serveData();
   const movies = await loadCatalogueIndex();
   const [ratings, moods, content] = await Promise.all([loadRatings(), loadMoods(movies.length), loadContent(movies.length)]);
-  server.close();
+  await server.close();
   const catalogue = createCatalogue(movies);
   const models = trainRecoModels(widenRatings(ratings, movies.length));
   const weights = priorWeights();

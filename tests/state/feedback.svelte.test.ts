@@ -4,7 +4,7 @@
  * signed tokens, the ranker's weights learned by services/learning, the CF models of the reco
  * worker (its own code, in this thread, on the built data) refolded, and the rows republished.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { currentOpinions } from '../../src/core/analytics/events';
 import { priorWeights } from '../../src/core/hybrid/weights';
 import { feedbackService } from '../../src/services/app';
@@ -16,14 +16,9 @@ import { catalogue } from '../../src/state/catalogue.svelte';
 import { feedback } from '../../src/state/feedback.svelte';
 import { reco } from '../../src/state/reco.svelte';
 import { session } from '../../src/state/session.svelte';
-import { installWorkers, serveData } from './harness';
+import { startApp } from './harness';
 
-let server: { close(): Promise<void> };
-beforeAll(async () => {
-  server = await serveData();
-  installWorkers();
-  await catalogue.load();
-  await session.init();
+startApp(async () => {
   await session.signUp('Ada', 'plum tree valley at dusk');
   // What state/app does when the profile changes: follow its feedback, then start the recommender.
   const events = await feedback.follow(session.user!.id);
@@ -31,7 +26,6 @@ beforeAll(async () => {
   await reco.start(events);
   expect(reco.error ?? reco.status).toBe('ready');
 });
-afterAll(() => server.close());
 
 const WAIT = { timeout: 30_000 };
 

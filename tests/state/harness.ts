@@ -1,31 +1,35 @@
 /**
- * What the state tests share: the built data (public/data) served over real HTTP, and the app's
- * workers run in this thread. Node has no Worker: `installWorkers` defines one whose instances are
- * the real worker modules behind a MessageChannel (comlink on both ends, as in the browser).
+ * What the state tests share: the built data (public/data) served over real HTTP (`serveData`, from
+ * scripts/lib: the benchmarks serve it the same way), and the app's workers run in this thread.
+ * Node has no Worker: `installWorkers` defines one whose instances are the real worker modules
+ * behind a MessageChannel (comlink on both ends, as in the browser). `startApp` is the set-up of a
+ * test file that drives the app's state modules.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { expose } from 'comlink';
 import { pbkdf2Sha256 } from '../../src/services/auth/pbkdf2';
 import { withWireErrors } from '../../src/services/bridge/wire';
-import { setDataBaseUrl } from '../../src/services/data';
+import { catalogue } from '../../src/state/catalogue.svelte';
+import { session } from '../../src/state/session.svelte';
+import { serveData } from '../../scripts/lib/serve-data';
 
-const PUBLIC = join(import.meta.dirname, '../../public');
+export { serveData };
 
-/** Serves public/ (the built data) on a free port and points the app's data loader at it. */
-export async function serveData(): Promise<{ close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    readFile(join(PUBLIC, path)).then(
-      (body) => res.writeHead(200).end(body),
-      () => res.writeHead(404).end(),
-    );
+/**
+ * The set-up of a test file that runs the app's state on the built data: public/ served, the
+ * workers installed, the catalogue loaded and the session started (signed out); the server is
+ * closed after the file. `then` runs last in the same `beforeAll` (e.g. signing up).
+ */
+export function startApp(then?: () => Promise<void>): void {
+  let server: { close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serveData();
+    installWorkers();
+    await catalogue.load();
+    await session.init();
+    await then?.();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  setDataBaseUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/data/`);
-  return { close: () => new Promise<void>((r) => server.close(() => r())) };
+  afterAll(() => server?.close());
 }
 
 /**

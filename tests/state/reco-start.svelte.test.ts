@@ -4,22 +4,15 @@
  * picks from the page's catalogue before the worker has its models, and they are the very rows the
  * trained engine then publishes (kept, not repainted); a profile with feedback waits for the models.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recoClient, type TrainProgress } from '../../src/services/reco-client';
-import { catalogue } from '../../src/state/catalogue.svelte';
 import { reco } from '../../src/state/reco.svelte';
 import { session } from '../../src/state/session.svelte';
-import { installWorkers, serveData } from './harness';
+import { startApp } from './harness';
 
-let server: { close(): Promise<void> };
-beforeAll(async () => {
-  server = await serveData();
-  installWorkers();
-  await catalogue.load();
-  await session.init();
+startApp(async () => {
   expect(session.status).toBe('signed-out');
 });
-afterAll(() => server.close());
 
 /** Lets every pending promise callback run (no worker message is answered meanwhile: those are macrotasks; nor does a timer fire). */
 const microtasks = async () => {
