@@ -70,6 +70,25 @@ describe('Attribution: the same answers as the full scan', () => {
     expect(a.visited).toBeLessThan(400 * 150);
   });
 
+  it('one cache for many profiles (an engine serving others): slots start afresh, and an older attribution still answers right', () => {
+    const model = randomModel(9, 40, 900, 4);
+    const rng = createRng(10);
+    const cache = new AttributionCache(model);
+    const first = randomLikes(rng, 900, 20);
+    const a0 = new Attribution(model, first, cache);
+    for (let j = 0; j < 900; j += 7) expect(a0.top(j)).toEqual(referenceTop(model, first, j));
+    const generation = cache.generation;
+    for (let profile = 0; profile < 10; profile++) {
+      const liked = randomLikes(rng, 900, 150);
+      const a = new Attribution(model, liked, cache);
+      for (let j = 0; j < 900; j += 5) expect(a.top(j), `profile ${profile}, top(${j})`).toEqual(referenceTop(model, liked, j));
+    }
+    expect(cache.generation).toBeGreaterThan(generation);
+    // a0 was prepared in an older generation: it takes new slots and gives the same answers.
+    for (let j = 1; j < 900; j += 7) expect(new Attribution(model, first, cache).top(j)).toEqual(a0.top(j));
+    for (let j = 3; j < 900; j += 11) for (const { item } of first) expect(a0.isTop(j, item)).toBe(referenceTop(model, first, j)?.item === item);
+  });
+
   it('with a movie liked twice, isTop agrees with top', () => {
     const model = randomModel(4, 30, 40, 3);
     const liked = [

@@ -85,7 +85,26 @@ export class AttributionCache {
     return y;
   }
 
-  /** The slot of liked item i in every column (given on first use, kept: at most nItems). */
+  /** Changes when the slots are given anew (`Attribution` then looks its slots up again). */
+  get generation(): number {
+    return this.#generation;
+  }
+  #generation = 0;
+
+  /**
+   * Keeps the slots (and the parts by slot) while they are not many more than the `live` liked
+   * movies of the current feedback; otherwise starts them afresh. One engine serving other feedback
+   * (another profile, a run of unlikes) would else grow every column with slots no one asks about.
+   */
+  fit(live: number): void {
+    if (this.#slots.size <= 2 * live + 256) return;
+    this.#slots.clear();
+    this.#columns.clear();
+    this.#columnsSize = 0;
+    this.#generation++;
+  }
+
+  /** The slot of liked item i in every column (given on first use, kept until `fit` starts afresh). */
   slot(i: number): number {
     let slot = this.#slots.get(i);
     if (slot === undefined) {
@@ -187,8 +206,9 @@ export class Attribution {
 
   /** Liked positions by bound, their keys, slots and positions by item (once per Attribution). */
   #prepare(): Prepared {
-    if (this.#prepared) return this.#prepared;
+    if (this.#prepared?.generation === this.#cache.generation) return this.#prepared;
     const L = this.#liked.length;
+    this.#cache.fit(L);
     const keys = new Float64Array(L);
     const position = new Map<number, number>();
     for (let t = 0; t < L; t++) {
@@ -210,7 +230,7 @@ export class Attribution {
       key[k] = keys[t]!;
       rank[t] = k;
     });
-    this.#prepared = { item, value, slot, key, rank, position };
+    this.#prepared = { item, value, slot, key, rank, position, generation: this.#cache.generation };
     return this.#prepared;
   }
 
@@ -326,6 +346,8 @@ interface Prepared {
   rank: Int32Array;
   /** First given position of each item. */
   position: Map<number, number>;
+  /** The cache's slot generation these slots belong to. */
+  generation: number;
 }
 
 /** One-off form of `Attribution.top`. */
