@@ -258,7 +258,8 @@ const event = (i: number): Omit<FeedbackRecord, 'id' | 'userId'> => ({
           })
         ).cpu,
       );
-      // The floor every path pays: fold-in and the rows alone.
+      // Fold-in and the rows alone for the same feedback again (no new like: the explanations' caches
+      // already hold its items, so this is the engine's floor, not a like's cost; see the "now" columns).
       series.rows!.push(
         (
           await timed(async () => {
@@ -274,7 +275,7 @@ const event = (i: number): Omit<FeedbackRecord, 'id' | 'userId'> => ({
     console.log(`     encrypted  now    ${f('encNow')}  (of which list update + change to the worker ${fmt(series.encNowUpdate!, 'ms', 2)})`);
     console.log(`     plaintext  before ${f('plainBefore')}`);
     console.log(`     plaintext  now    ${f('plainNow')}`);
-    console.log(`     fold-in + rows alone (the floor) ${f('rows')}`);
+    console.log(`     fold-in + rows alone, the same feedback again (the floor) ${f('rows')}`);
     const m = (k: string) => `${stats(series[k]!).mean.toFixed(1)} ± ${stats(series[k]!).se.toFixed(1)}`;
     table.push(`| ${stored.toLocaleString('en')} | ${m('encBefore')} | **${m('encNow')}** | ${m('plainBefore')} | ${m('plainNow')} | ${m('rows')} |`);
     db.close();
