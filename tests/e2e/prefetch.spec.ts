@@ -2,7 +2,7 @@
  * The language model's background download (src/core/semantic/prefetch.ts decides): after the first
  * screen, on a fast connection, it is fetched before any search; with Save-Data (emulated through
  * the DevTools protocol, as a browser's data saver sets it) nothing of it is requested before the
- * first search by description; and Settings can turn it off.
+ * first search by description; nor on a slow connection; and Settings can turn it off.
  */
 import { expect, test, type Page } from './helpers';
 import type { BrowserContext } from '@playwright/test';
@@ -43,6 +43,22 @@ test('with Save-Data on, no part of the model is requested before the first sear
   await page.getByRole('banner').getByRole('searchbox').press('Enter');
   await expect(page.getByTestId('ranking-kind')).toHaveText(/^Ranked by meaning/, { timeout: 180_000 });
   expect(requested.length).toBeGreaterThan(0);
+});
+
+test('on a slow connection (3g) the model is not fetched in the background, and Settings says why', async ({ page, context }) => {
+  const requested = modelRequests(context);
+  // 300 ms round trips make the browser call the connection "3g" (desktop Chromium exposes no
+  // connection type, so a metered link shows only through Save-Data or its speed).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.goto('./');
+  expect(await page.evaluate(() => (navigator as Navigator & { connection?: { effectiveType?: string } }).connection?.effectiveType)).toBe('3g');
+  await topPicksShown(page);
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await expect(page.getByTestId('model-prefetch')).toHaveText('Not downloaded in the background: this connection is slow.', { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Background download' })).toHaveCount(0);
+  expect(requested).toEqual([]);
 });
 
 test('on a fast connection the model is fetched in the background before any search, saying so; Settings turns it off', async ({ page, context }) => {
