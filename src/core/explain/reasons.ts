@@ -4,6 +4,7 @@
  */
 import type { Genre } from '../catalogue/types';
 import { moodById, type MoodId } from '../mood/moods';
+import { groupDigits } from '../shared/digits';
 
 export type Reason =
   /** A liked movie whose neighbour this is (collaborative filtering). */
@@ -74,7 +75,7 @@ function lead(r: Reason): string | null {
     case 'cluster':
       return `Loved by ${r.label}`;
     case 'quality':
-      return `Highly rated by the community (${r.mean.toFixed(1)} ★ from ${r.n.toLocaleString('en')} ratings)`;
+      return `Highly rated by the community (${r.mean.toFixed(1)} ★ from ${groupDigits(r.n)} ratings)`;
     case 'person':
       return r.role === 'director' ? `Directed by ${r.name}` : r.role === 'cast' ? `With ${r.name}` : `With or by ${r.name}`;
     case 'resembles':

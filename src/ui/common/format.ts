@@ -1,14 +1,12 @@
 /** Small display helpers shared by the UI. */
 import type { MovieIndexEntry } from '../../core/catalogue/types';
-
-/** One formatter for every card (toLocaleString builds a new one per call: ~1 ms each at start-up). */
-const count = new Intl.NumberFormat('en');
+import { groupDigits } from '../../core/shared/digits';
 
 /** "3.9 ★ · 215 ratings", "No ratings yet", or for a content-only film (extended catalogue) "No community ratings yet". */
 export function ratingText(m: Pick<MovieIndexEntry, 'mean' | 'n' | 'contentOnly'>): string {
   if (m.contentOnly) return 'No community ratings yet';
   if (!m.n) return 'No ratings yet';
-  return `${m.mean.toFixed(1)} ★ · ${count.format(m.n)} rating${m.n === 1 ? '' : 's'}`;
+  return `${m.mean.toFixed(1)} ★ · ${groupDigits(m.n)} rating${m.n === 1 ? '' : 's'}`;
 }
 
 /** A stable poster hue per movie so cards are told apart without images. */

@@ -2,11 +2,12 @@
 import type { AnalyticsResult } from '../../core/analytics';
 import { FEATURE_LABELS } from '../../core/hybrid/weights';
 import { moodById, type MoodId } from '../../core/mood/moods';
+import { groupDigits } from '../../core/shared/digits';
 import type { ChartView } from './spec';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const pct1 = (x: number) => Math.round(x * 1000) / 10;
-const num = (x: number) => x.toLocaleString('en');
+const num = groupDigits;
 const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 const withYear = (title: string, year: number | null) => (year ? `${title} (${year})` : title);
 const when = (at: number) => new Date(at).toLocaleString('en', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
